@@ -1,0 +1,55 @@
+namespace Skiff.Core.Runtime;
+
+/// <summary>
+/// The narrow interface between Skiff's decisions and a container engine or cluster. Every
+/// object a driver creates carries the labels of <see cref="Naming.EngineNames"/>, so
+/// <see cref="GetStateAsync"/> can read an environment back after a restart.
+/// </summary>
+public interface IEnvironmentDriver
+{
+    /// <summary>Everything labelled with <paramref name="environment"/>: containers, networks, volumes.</summary>
+    Task<EnvironmentState> GetStateAsync(string environment, CancellationToken cancellationToken);
+
+    /// <summary>The names of every environment that has at least one labelled object.</summary>
+    Task<IReadOnlyList<string>> ListEnvironmentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the environment's network unless it exists.</summary>
+    Task EnsureNetworkAsync(string environment, CancellationToken cancellationToken);
+
+    /// <summary>Creates the environment's copy of a named volume unless it exists; true when it was created now.</summary>
+    Task<bool> EnsureVolumeAsync(string environment, string volume, CancellationToken cancellationToken);
+
+    Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Pulls an image that is not present; throws <see cref="DriverException"/> when it cannot.</summary>
+    Task PullImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Builds and tags an image; throws <see cref="BuildFailedException"/> with the last output lines on failure.</summary>
+    Task BuildImageAsync(ImageBuildRequest request, IProgress<string>? output, CancellationToken cancellationToken);
+
+    /// <summary>Creates and starts a container on the environment's network, publishing its ports on 127.0.0.1.</summary>
+    Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken);
+
+    Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    Task StopContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    Task<ContainerState?> InspectContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>Runs a command in a running container (health checks, seeding) and waits for it.</summary>
+    Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Writes one file into a container (creating its folder).</summary>
+    Task CopyFileAsync(string containerId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>True when an HTTP request to the container port (through its 127.0.0.1 host port) gets any response.</summary>
+    Task<bool> ProbeHttpAsync(ContainerState container, int containerPort, CancellationToken cancellationToken);
+
+    /// <summary>The container's output, the last <paramref name="tail"/> lines, then new ones while <paramref name="follow"/>.</summary>
+    IAsyncEnumerable<string> ReadLogsAsync(string containerId, int tail, bool follow, CancellationToken cancellationToken);
+
+    /// <summary>Removes every container, network and volume labelled with <paramref name="environment"/>, and nothing else.</summary>
+    Task RemoveEnvironmentAsync(string environment, CancellationToken cancellationToken);
+}
