@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging.Abstractions;
+using Skiff.Core.Deploy;
+using Skiff.Core.Specs;
+using Skiff.Core.Tests.Fakes;
+
+namespace Skiff.Core.Tests.Deploy;
+
+public sealed class EnvironmentDeployerTests : IDisposable
+{
+    private readonly TestApp _app = new();
+    private readonly FakeEnvironmentDriver _driver = new();
+    private readonly RecordingObserver _observer = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private EnvironmentDeployer Deployer => new(_driver, TimeProvider.System, NullLogger<EnvironmentDeployer>.Instance,
+        new DeployOptions { PollInterval = TimeSpan.FromMilliseconds(5), FastHealthInterval = TimeSpan.FromMilliseconds(5), ReadyTimeout = TimeSpan.FromSeconds(5) });
+
+    private Task<DeployOutcome> DeployAsync(AppSpec spec, IReadOnlySet<string>? knownReady = null, bool seedPending = true) =>
+        Deployer.DeployAsync(new DeployRequest
+        {
+            Environment = "shop",
+            Spec = spec,
+            PublicService = "web",
+            KnownReady = knownReady ?? new HashSet<string>(),
+            SeedPending = seedPending,
+        }, _observer, CancellationToken.None);
+
+    [Fact]
+    public async Task First_deploy_builds_and_starts_every_service_in_dependency_order_and_seeds_once()
+    {
+        var outcome = await DeployAsync(_app.Spec());
+
+        Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
+        Assert.Equal(3, _driver.CallsStartingWith("build ").Count);
+        var runs = _driver.CallsStartingWith("run ").Select(c => c.Split(' ')[1]).ToList();
+        Assert.Equal(["db", "api", "web"], runs);
+        Assert.All(outcome.Services, s => Assert.Equal(ServiceStatus.Ready, s.Status));
+        Assert.True(outcome.Seeded);
+        Assert.Single(_driver.CopiedFiles);
+        Assert.Contains("INSERT INTO products", _driver.CopiedFiles[0].Content);
+        Assert.Contains(_driver.Execs, e => e.Service == "db" && e.Command.Contains("psql"));
+        Assert.NotEmpty(outcome.Services.Single(s => s.Name == "web").PublishedPorts);
+        Assert.True(_observer.SwitchedOver);
+    }
+
+    [Fact]
+    public async Task A_second_deploy_of_the_same_spec_changes_nothing()
+    {
+        var first = await DeployAsync(_app.Spec());
+        var ready = first.Services.Select(s => s.ContainerId!).ToHashSet();
+        var calls = _driver.Calls.Count;
+
+        var second = await DeployAsync(_app.Spec(), ready, seedPending: false);
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(0, second.ContainersChanged);
+        Assert.All(second.Services, s => Assert.Equal(ServiceStatus.Unchanged, s.Status));
+        var newCalls = _driver.Calls.Skip(calls).ToList();
+        Assert.DoesNotContain(newCalls, c => c.StartsWith("build ") || c.StartsWith("run ") || c.StartsWith("remove "));
+        Assert.Equal(first.Services.Select(s => s.ContainerId), second.Services.Select(s => s.ContainerId));
+    }
+
+    [Fact]
+    public async Task Changing_one_service_replaces_only_that_service()
+    {
+        var first = await DeployAsync(_app.Spec());
+        var ready = first.Services.Select(s => s.ContainerId!).ToHashSet();
+        _app.Change("web", "print('web v2')\n");
+
+        var second = await DeployAsync(_app.Spec(), ready, seedPending: false);
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(["build " + second.Services.Single(s => s.Name == "web").Image], _driver.CallsStartingWith("build ").Skip(3));
+        Assert.NotEqual(Id(first, "web"), Id(second, "web"));
+        Assert.Equal(Id(first, "api"), Id(second, "api"));
+        Assert.Equal(Id(first, "db"), Id(second, "db"));
+        Assert.DoesNotContain(_driver.Containers, c => c.Id == Id(first, "web"));
+        Assert.False(second.Seeded);
+    }
+
+    [Fact]
+    public async Task A_failed_build_leaves_the_previous_version_untouched()
+    {
+        var first = await DeployAsync(_app.Spec());
+        var ready = first.Services.Select(s => s.ContainerId!).ToHashSet();
+        _app.Change("api", "syntax error");
+        var newApiImage = Skiff.Core.Planning.ServiceRevision.For("shop", _app.Spec().Services[1], new ResourceLimits()).Request.Image;
+        _driver.FailingBuilds.Add(newApiImage);
+        var before = _driver.Containers.Select(c => c.Id).Order().ToList();
+
+        var second = await DeployAsync(_app.Spec(), ready, seedPending: false);
+
+        Assert.False(second.Succeeded);
+        Assert.Equal("api", second.Failure!.Service);
+        Assert.Contains("build failed", second.Failure.Message);
+        Assert.Contains("Error: exit status 1", second.Failure.LogTail);
+        Assert.Equal(before, _driver.Containers.Select(c => c.Id).Order().ToList());
+        Assert.All(_driver.Containers, c => Assert.True(c.IsRunning));
+    }
+
+    [Fact]
+    public async Task A_service_that_never_becomes_healthy_is_rolled_back_and_the_old_one_restarted()
+    {
+        var first = await DeployAsync(_app.Spec());
+        var ready = first.Services.Select(s => s.ContainerId!).ToHashSet();
+        _driver.UnhealthyServices.Add("db");
+        _app.Change("db", "print('db v2')\n");
+
+        var second = await DeployAsync(_app.Spec(), ready, seedPending: false);
+
+        Assert.False(second.Succeeded);
+        Assert.Equal("db", second.Failure!.Service);
+        Assert.Contains("health check failed", second.Failure.Message);
+        Assert.Contains("log of db", second.Failure.LogTail);
+        // The db owns a volume, so it was stopped before the new one started; the rollback restarts it.
+        var db = Assert.Single(_driver.Containers, c => c.Service == "db");
+        Assert.Equal(Id(first, "db"), db.Id);
+        Assert.True(db.IsRunning);
+        Assert.Equal(3, _driver.Containers.Count);
+        Assert.Equal(ServiceStatus.Failed, second.Services.Single(s => s.Name == "db").Status);
+    }
+
+    [Fact]
+    public async Task A_crashing_stateless_service_never_takes_down_the_running_one()
+    {
+        var first = await DeployAsync(_app.Spec());
+        var ready = first.Services.Select(s => s.ContainerId!).ToHashSet();
+        _driver.CrashingServices.Add("web");
+        _app.Change("web", "crash");
+
+        var second = await DeployAsync(_app.Spec(), ready, seedPending: false);
+
+        Assert.False(second.Succeeded);
+        Assert.Contains("exited with code 1", second.Failure!.Message);
+        var web = Assert.Single(_driver.Containers, c => c.Service == "web");
+        Assert.Equal(Id(first, "web"), web.Id);
+        Assert.True(web.IsRunning);
+        Assert.DoesNotContain(_driver.CallsStartingWith("stop "), c => c == "stop web");
+    }
+
+    [Fact]
+    public async Task Removed_services_are_removed_after_the_new_version_is_ready()
+    {
+        await DeployAsync(_app.Spec());
+        var spec = _app.Spec();
+        spec = spec with { Services = [.. spec.Services.Where(s => s.Name != "web")], Settings = spec.Settings with { PublicService = null } };
+
+        var outcome = await Deployer.DeployAsync(new DeployRequest { Environment = "shop", Spec = spec }, _observer, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
+        Assert.DoesNotContain(_driver.Containers, c => c.Service == "web");
+    }
+
+    [Fact]
+    public async Task A_stopped_container_with_the_same_hash_is_started_not_recreated()
+    {
+        var first = await DeployAsync(_app.Spec());
+        foreach (var service in first.Services)
+            await _driver.StopContainerAsync(service.ContainerId!, CancellationToken.None);
+
+        var second = await DeployAsync(_app.Spec(), first.Services.Select(s => s.ContainerId!).ToHashSet(), seedPending: false);
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(first.Services.Select(s => s.ContainerId), second.Services.Select(s => s.ContainerId));
+        Assert.Equal(3, _driver.CallsStartingWith("start ").Count);
+    }
+
+    [Fact]
+    public async Task Phases_are_timed()
+    {
+        var outcome = await DeployAsync(_app.Spec());
+        Assert.True(outcome.Timings.Total > TimeSpan.Zero);
+        Assert.Equal(outcome.Timings.Source + outcome.Timings.Build + outcome.Timings.Start + outcome.Timings.Healthy, outcome.Timings.Total);
+    }
+
+    private static string Id(DeployOutcome outcome, string service) => outcome.Services.Single(s => s.Name == service).ContainerId!;
+
+    private sealed class RecordingObserver : IDeployObserver
+    {
+        public ConcurrentQueue<ServiceSnapshot> Changes { get; } = new();
+
+        public bool SwitchedOver { get; private set; }
+
+        public void ServiceChanged(ServiceSnapshot service) => Changes.Enqueue(service);
+
+        public ValueTask SwitchOverAsync(ImmutableArray<ServiceSnapshot> services, CancellationToken cancellationToken)
+        {
+            SwitchedOver = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
