@@ -14,11 +14,12 @@ public sealed partial class DockerDriver
     {
         if (command.Count == 0)
             throw new DriverException($"cannot exec in container {containerId}: the command is empty");
-        var result = await CallAsync($"exec '{string.Join(' ', command)}' in container {containerId}",
+        var commandLine = string.Join(' ', command);
+        var outcome = await CallAsync($"exec '{commandLine}' in container {containerId}",
             token => ExecRunner.RunAsync(_client, containerId, command, timeout, token), cancellationToken);
-        if (result.ExitCode == ExecRunner.TimedOutExitCode && result.Output.EndsWith(string.Join(' ', command), StringComparison.Ordinal))
-            DockerDriverLog.ExecTimedOut(_logger, containerId, timeout.TotalMilliseconds, string.Join(' ', command));
-        return result;
+        if (outcome.TimedOut)
+            DockerDriverLog.ExecTimedOut(_logger, containerId, timeout.TotalMilliseconds, commandLine);
+        return outcome.Result;
     }
 
     public async Task CopyFileAsync(string containerId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public static class EngineConnection
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw NoEngine(endpoint, EngineErrors.Innermost(e));
+            throw NoEngine(endpoint, EngineErrors.TransportReason(e, endpoint));
         }
     }
 

@@ -44,6 +44,16 @@ public sealed class DockerDriverExecTests(EngineFixture engine, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Exec_of_a_missing_program_fails_with_the_runtime_message()
+    {
+        var result = await Driver.ExecAsync(_container.Id, ["/no/such/tool"], TimeSpan.FromSeconds(10), Timeout());
+
+        // Podman answers 127 and the runtime's error on stderr; Docker answers 126 or 127 the same way.
+        Assert.InRange(result.ExitCode, 126, 127);
+        Assert.Contains("/no/such/tool", result.Output);
+    }
+
+    [Fact]
     public async Task An_exec_that_outlives_its_timeout_gives_a_failed_result_not_an_exception()
     {
         var stopwatch = Stopwatch.StartNew();

@@ -57,6 +57,14 @@ public sealed class DockerDriverLogTests(EngineFixture engine, ITestOutputHelper
         Assert.Equal(["done-now"], lines);
     }
 
+    [Fact]
+    public async Task Logs_of_an_unknown_container_are_a_driver_error()
+    {
+        var error = await Assert.ThrowsAsync<Core.Runtime.DriverException>(() => ReadAllAsync("skiff-no-such-container", tail: 10));
+
+        Assert.Contains("skiff-no-such-container", error.Message);
+    }
+
     private async Task<List<string>> ReadAllAsync(string containerId, int tail)
     {
         var lines = new List<string>();

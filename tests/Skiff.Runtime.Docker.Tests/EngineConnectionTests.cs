@@ -13,6 +13,7 @@ public sealed class EngineConnectionTests
         var error = await Assert.ThrowsAsync<DriverException>(() => EngineConnection.VerifyAsync(endpoint, CancellationToken.None));
 
         Assert.StartsWith($"no container engine answers at {endpoint}", error.Message);
+        Assert.Contains($"(no socket file at {endpoint.LocalPath})", error.Message);
         Assert.Contains("set DOCKER_HOST, or run scripts/setup-host.sh", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }

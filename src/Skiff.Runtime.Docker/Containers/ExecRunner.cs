@@ -6,6 +6,9 @@ using Skiff.Runtime.Docker.Streams;
 
 namespace Skiff.Runtime.Docker.Containers;
 
+/// <param name="TimedOut">True when the command was still running at the timeout (its result then says so).</param>
+internal sealed record ExecOutcome(ExecResult Result, bool TimedOut);
+
 /// <summary>Runs one command in a running container and collects its exit code and combined output.</summary>
 internal static class ExecRunner
 {
@@ -15,7 +18,7 @@ internal static class ExecRunner
     /// <summary>Output beyond this many characters is cut from the front: the end says most about a failure.</summary>
     private const int MaxOutputChars = 64 * 1024;
 
-    public static async Task<ExecResult> RunAsync(IDockerClient client, string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ExecOutcome> RunAsync(IDockerClient client, string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var exec = await client.Exec.CreateContainerExecAsync(containerId, new ContainerExecCreateParameters
         {
@@ -39,9 +42,9 @@ internal static class ExecRunner
             if (output.Length > 0 && output[^1] != '\n')
                 output.Append('\n');
             output.Append($"timed out after {timeout.TotalSeconds:0.###} s: {string.Join(' ', command)}");
-            return new ExecResult(TimedOutExitCode, output.ToString());
+            return new ExecOutcome(new ExecResult(TimedOutExitCode, output.ToString()), TimedOut: true);
         }
-        return new ExecResult(await ExitCodeAsync(client, exec.ID, cancellationToken), output.ToString());
+        return new ExecOutcome(new ExecResult(await ExitCodeAsync(client, exec.ID, cancellationToken), output.ToString()), TimedOut: false);
     }
 
     private static async Task ReadAllAsync(MultiplexedStream stream, StringBuilder output, CancellationToken cancellationToken)

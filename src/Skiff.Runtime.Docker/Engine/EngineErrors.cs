@@ -20,8 +20,15 @@ internal static class EngineErrors
     public static DriverException ToDriverException(Exception e, string operation, Uri endpoint) => e switch
     {
         DockerApiException api => new DriverException($"cannot {operation}: {Describe(api)}", e),
-        _ => new DriverException($"cannot {operation}: no container engine answers at {endpoint} ({Innermost(e)})", e),
+        _ => new DriverException($"cannot {operation}: no container engine answers at {endpoint} ({TransportReason(e, endpoint)})", e),
     };
+
+    /// <summary>
+    /// Why a connection failed. A missing unix socket file surfaces from .NET as "Cannot assign
+    /// requested address", which misleads; say plainly that the file is not there.
+    /// </summary>
+    public static string TransportReason(Exception e, Uri endpoint) =>
+        endpoint.Scheme == "unix" && !File.Exists(endpoint.LocalPath) ? $"no socket file at {endpoint.LocalPath}" : Innermost(e);
 
     /// <summary>The engine's own message: Docker and Podman both answer errors with a JSON body holding <c>message</c>.</summary>
     public static string Describe(DockerApiException e)

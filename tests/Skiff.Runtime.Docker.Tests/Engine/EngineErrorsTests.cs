@@ -30,8 +30,18 @@ public sealed class EngineErrorsTests
     {
         var error = new HttpRequestException("Connection failed.", new IOException("Connection refused"));
 
-        var mapped = EngineErrors.ToDriverException(error, "list containers", new Uri("unix:///var/run/docker.sock"));
+        var mapped = EngineErrors.ToDriverException(error, "list containers", new Uri("tcp://127.0.0.1:2375"));
 
-        Assert.Equal("cannot list containers: no container engine answers at unix:///var/run/docker.sock (Connection refused)", mapped.Message);
+        Assert.Equal("cannot list containers: no container engine answers at tcp://127.0.0.1:2375/ (Connection refused)", mapped.Message);
+    }
+
+    [Fact]
+    public void A_missing_socket_file_is_named_as_such()
+    {
+        var error = new HttpRequestException("Connection failed.", new IOException("Cannot assign requested address"));
+
+        var mapped = EngineErrors.ToDriverException(error, "list containers", new Uri("unix:///tmp/skiff-no-such-dir/docker.sock"));
+
+        Assert.Equal("cannot list containers: no container engine answers at unix:///tmp/skiff-no-such-dir/docker.sock (no socket file at /tmp/skiff-no-such-dir/docker.sock)", mapped.Message);
     }
 }
