@@ -26,5 +26,8 @@ public sealed record AppSpec
     /// <summary>Skiff-only settings from skiff.yaml or the top-level <c>x-skiff</c> key.</summary>
     public SkiffSettings Settings { get; init; } = new();
 
+    /// <summary>Where an explicit <c>name:</c> was written; null when the name comes from the folder.</summary>
+    public SourceLocation? NameLocation { get; init; }
+
     public ServiceSpec? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
 }

@@ -15,4 +15,7 @@ public sealed record BuildSpec
 
     /// <summary>The build stage to stop at, or null for the last one.</summary>
     public string? Target { get; init; }
+
+    /// <summary>Where the <c>build</c> key was written, for messages; null when built in code.</summary>
+    public SourceLocation? Location { get; init; }
 }

@@ -1,7 +1,11 @@
 namespace Skiff.Core.Specs;
 
 /// <summary>One entry of <c>depends_on:</c>.</summary>
-public sealed record DependencySpec(string Service, DependencyCondition Condition = DependencyCondition.Started, bool Required = true);
+public sealed record DependencySpec(string Service, DependencyCondition Condition = DependencyCondition.Started, bool Required = true)
+{
+    /// <summary>Where the entry was written, for messages; null when built in code.</summary>
+    public SourceLocation? Location { get; init; }
+}
 
 public enum DependencyCondition
 {

@@ -5,4 +5,8 @@ namespace Skiff.Core.Specs;
 /// <param name="HostPort">The host port Compose would bind; Skiff only validates it (routes use a random 127.0.0.1 port).</param>
 /// <param name="Protocol"><c>tcp</c> or <c>udp</c>.</param>
 /// <param name="HostIp">The host address Compose would bind, if given.</param>
-public sealed record PortSpec(int ContainerPort, int? HostPort = null, string Protocol = "tcp", string? HostIp = null);
+public sealed record PortSpec(int ContainerPort, int? HostPort = null, string Protocol = "tcp", string? HostIp = null)
+{
+    /// <summary>Where the entry was written, for messages; null when built in code.</summary>
+    public SourceLocation? Location { get; init; }
+}

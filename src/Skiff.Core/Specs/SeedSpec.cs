@@ -16,4 +16,10 @@ public sealed record SeedSpec
 
     /// <summary>The command that reads the file from standard input; defaults by file type (psql for .sql, sh otherwise).</summary>
     public ImmutableArray<string> Command { get; init; } = [];
+
+    /// <summary>Where the <c>seed</c> key was written, for messages; null when built in code.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>Where the <c>file</c> key was written, for messages.</summary>
+    public SourceLocation? FileLocation { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Skiff.Core.Specs;
 
 /// <summary>Settings Compose cannot express, from skiff.yaml or the top-level <c>x-skiff</c> key.</summary>
@@ -16,6 +18,12 @@ public sealed record SkiffSettings
 
     /// <summary>How long without a request before the environment is suspended; null means the server default.</summary>
     public Lifetime? IdleSuspend { get; init; }
+
+    /// <summary>Where <c>public:</c> was written, for messages.</summary>
+    public SourceLocation? PublicServiceLocation { get; init; }
+
+    /// <summary>The profiles that were active when the spec was loaded (services outside them were left out).</summary>
+    public ImmutableArray<string> ActiveProfiles { get; init; } = [];
 }
 
 /// <summary>A duration that may also be "never".</summary>

@@ -1,0 +1,24 @@
+namespace Skiff.Core.Specs.Loading;
+
+/// <summary>Collects the errors and warnings of one load, in the order they are found.</summary>
+internal sealed class Diagnostics
+{
+    private readonly List<SpecError> _errors = [];
+    private readonly List<SpecError> _warnings = [];
+
+    public IReadOnlyList<SpecError> Errors => _errors;
+
+    public IReadOnlyList<SpecError> Warnings => _warnings;
+
+    public int ErrorCount => _errors.Count;
+
+    public void Error(YNode? at, string keyPath, string message) => Error(at?.Location, keyPath, message);
+
+    public void Error(SourceLocation? at, string keyPath, string message) => _errors.Add(new SpecError(at, keyPath, message));
+
+    public void Warn(YNode? at, string keyPath, string message) => Warn(at?.Location, keyPath, message);
+
+    public void Warn(SourceLocation? at, string keyPath, string message) => _warnings.Add(new SpecError(at, keyPath, message));
+
+    public void AddErrors(IEnumerable<SpecError> errors) => _errors.AddRange(errors);
+}

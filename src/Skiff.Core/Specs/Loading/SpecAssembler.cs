@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Skiff.Core.Naming;
+using Skiff.Core.Specs.Validation;
+
+namespace Skiff.Core.Specs.Loading;
+
+/// <summary>What to load: the folder the spec belongs to, the repository root, and the files known so far.</summary>
+/// <param name="Directory">The folder named by the caller (its name is the default project name).</param>
+/// <param name="SkiffFile">skiff.yaml, when there is one.</param>
+/// <param name="ComposeFile">A Compose file given explicitly (LoadFile), else null.</param>
+/// <param name="DiscoverCompose">Whether to look for a Compose file (and its override) when none is named.</param>
+internal sealed record LoadRequest(string Directory, string Root, string? SkiffFile, string? ComposeFile, bool DiscoverCompose);
+
+/// <summary>
+/// The load pipeline: find the Compose file, read the variables (.env), load the Compose layers
+/// (each with its includes and extends), merge the override file and skiff.yaml over them, select
+/// services by profile, read the model and validate it.
+/// </summary>
+internal static class SpecAssembler
+{
+    public static AppSpec? Assemble(LoadRequest request, SpecLoadOptions options, Diagnostics diagnostics)
+    {
+        var read = new NodeReader(diagnostics);
+        YMapping? skiffRoot = null;
+        if (request.SkiffFile is { } skiffPath)
+        {
+            skiffRoot = ParseSkiffFile(skiffPath, request.Root, diagnostics);
+            if (skiffRoot is null)
+                return null;
+        }
+
+        var composeReference = skiffRoot is null ? null : SkiffFileReader.ComposeReference(skiffRoot, read);
+        if (!TryFindCompose(request, options, composeReference, diagnostics, out var compose, out var overrideFile))
+            return null;
+        if (compose is null && skiffRoot is null)
+        {
+            diagnostics.Error((SourceLocation?)null, "", SpecDiscovery.NothingFound(request.Directory));
+            return null;
+        }
+
+        var projectDirectory = Path.GetDirectoryName(compose ?? request.SkiffFile!)!;
+        var variables = options.Variables ?? VariableScope.ProcessEnvironment();
+        var context = new ReadContext(diagnostics, ReadDotEnv(projectDirectory, variables, request.Root, diagnostics, out var dotEnv),
+            request.Root, options.CheckFilesExist);
+        if (request.SkiffFile is not null)
+            context.NoteFileRead(request.SkiffFile);
+        if (dotEnv is not null)
+            context.NoteFileRead(dotEnv);
+
+        var loader = new ComposeFileLoader(context);
+        var project = new YMapping(context.SourceFor(compose ?? request.SkiffFile!), 1, 1, []);
+        if (compose is not null)
+        {
+            if (loader.LoadLayer(compose, projectDirectory, context.Variables, [], null, "") is not { } main)
+                return null;
+            project = main;
+        }
+        if (overrideFile is not null)
+        {
+            if (loader.LoadLayer(overrideFile, projectDirectory, context.Variables, [], null, "") is { } over)
+                project = ComposeMerge.MergeProjects(project, over);
+            else
+                context.IncompleteProject = true;
+        }
+
+        var settings = new SettingsLayer();
+        if (skiffRoot is not null)
+        {
+            var interpolated = (YMapping)NodeInterpolator.Apply(skiffRoot.Without("compose"), context.Variables, diagnostics);
+            var skiff = SkiffFileReader.Read(interpolated, context);
+            settings = skiff.Settings;
+            if (skiff.ComposeLayer is { } layer)
+                project = ComposeMerge.MergeProjects(project, ExtendsResolver.Apply(layer, loader, context.Variables));
+        }
+        project = (YMapping)ComposeMerge.DropResets(project);
+        if (project.FindEntry("x-skiff") is { } extension)
+            settings = settings.Over(SettingsReader.ReadExtension(extension.Value, "x-skiff", context));
+
+        var profiles = ActiveProfiles(options, context.Variables, settings);
+        var parts = ComposeProjectReader.Read(project, context, profiles.ToHashSet(StringComparer.Ordinal));
+        var spec = new AppSpec
+        {
+            Name = parts.Name ?? DnsLabel.Sanitize(Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Directory))),
+            NameLocation = parts.NameLocation,
+            SourceDirectory = request.Root,
+            Files = [.. context.FilesRead],
+            Services = parts.Services,
+            Volumes = parts.Volumes,
+            Settings = settings.ToSettings(profiles),
+        };
+        var hints = new ValidationHints(context.ServicesWithBrokenSource, context.IncompleteProject);
+        diagnostics.AddErrors(SpecValidator.Validate(spec, options.CheckFilesExist, hints));
+        return spec;
+    }
+
+    private static YMapping? ParseSkiffFile(string path, string root, Diagnostics diagnostics)
+    {
+        var file = RepositoryPaths.SourceFor(root, path);
+        if (YamlReader.ReadFile(file, "", diagnostics) is not { } documents)
+            return null;
+        if (documents.Count == 0 || documents[0] is YScalar { IsNull: true })
+            return new YMapping(file, 1, 1, []);
+        if (documents.Count > 1)
+            diagnostics.Warn(documents[1], "", "skiff.yaml holds more than one YAML document; only the first is read");
+        if (documents[0] is YMapping mapping)
+            return mapping;
+        diagnostics.Error(documents[0], "", $"skiff.yaml must be a mapping of keys such as 'public:' and 'services:', found {documents[0].Describe()}");
+        return null;
+    }
+
+    private static bool TryFindCompose(LoadRequest request, SpecLoadOptions options, YScalar? reference, Diagnostics diagnostics,
+        out string? compose, out string? overrideFile)
+    {
+        compose = request.ComposeFile;
+        overrideFile = null;
+        if (options.ComposeFile is { } explicitPath)
+        {
+            compose = CheckNamedFile(request, explicitPath, request.Directory, null, "the Compose file given in SpecLoadOptions.ComposeFile", diagnostics);
+            return compose is not null;
+        }
+        if (reference is not null)
+        {
+            compose = CheckNamedFile(request, reference.Value, Path.GetDirectoryName(request.SkiffFile!)!, reference, "the Compose file named by 'compose:'", diagnostics);
+            return compose is not null;
+        }
+        if (compose is null && request.DiscoverCompose)
+            (compose, overrideFile) = SpecDiscovery.FindCompose(request.Directory);
+        return true;
+    }
+
+    private static string? CheckNamedFile(LoadRequest request, string path, string baseDirectory, YNode? at, string what, Diagnostics diagnostics)
+    {
+        var location = at?.Location;
+        if (RepositoryPaths.Resolve(baseDirectory, path) is not { } full)
+        {
+            diagnostics.Error(location, at is null ? "" : "compose", $"cannot use {what}: {RepositoryPaths.ExplainUnusable(path)}");
+            return null;
+        }
+        if (!RepositoryPaths.IsInside(request.Root, full))
+        {
+            diagnostics.Error(location, at is null ? "" : "compose", $"{what} '{path}' is outside the repository '{request.Root}'");
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            diagnostics.Error(location, at is null ? "" : "compose", $"{what} '{path}' does not exist (looked for '{full}')");
+            return null;
+        }
+        return full;
+    }
+
+    private static VariableScope ReadDotEnv(string projectDirectory, IReadOnlyDictionary<string, string> variables, string root,
+        Diagnostics diagnostics, out string? path)
+    {
+        path = Path.Combine(projectDirectory, ".env");
+        if (!File.Exists(path))
+        {
+            path = null;
+            return VariableScope.Of(variables);
+        }
+        var values = EnvFile.Read(RepositoryPaths.SourceFor(root, path), name => variables.TryGetValue(name, out var v) ? v : null,
+            diagnostics, null, "");
+        return values is null ? VariableScope.Of(variables) : VariableScope.Of(variables, values);
+    }
+
+    private static ImmutableArray<string> ActiveProfiles(SpecLoadOptions options, VariableScope variables, SettingsLayer settings)
+    {
+        if (options.Profiles is not null)
+            return [.. options.Profiles.Distinct(StringComparer.Ordinal)];
+        return [.. ProfileFilter.ParseList(variables.Get("COMPOSE_PROFILES")).Concat(settings.Profiles ?? []).Distinct(StringComparer.Ordinal)];
+    }
+}
