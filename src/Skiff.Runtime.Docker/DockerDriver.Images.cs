@@ -67,7 +67,8 @@ public sealed partial class DockerDriver
                 collector.Complete();
                 var reason = await archive.WriterFailureAsync() is { } writerFailure
                     ? $"cannot read the build context: {EngineErrors.Innermost(writerFailure)}"
-                    : e is DockerApiException api ? EngineErrors.Describe(api) : EngineErrors.Innermost(e);
+                    : e is DockerApiException api ? EngineErrors.Describe(api)
+                    : $"the engine at {Endpoint} did not answer ({EngineErrors.TransportReason(e, Endpoint)})";
                 collector.AddLine($"ERROR: {reason}");
                 throw Failed(request.Tag, collector, collector.FailureMessage(request.Tag, reason));
             }

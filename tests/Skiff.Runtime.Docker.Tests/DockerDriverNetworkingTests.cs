@@ -38,6 +38,28 @@ public sealed class DockerDriverNetworkingTests(EngineFixture engine, ITestOutpu
     }
 
     [Fact]
+    public async Task Any_http_status_counts_as_an_answer()
+    {
+        // /tmp holds no index.html, so the server answers 404 to "/".
+        var web = await Driver.RunContainerAsync(Request("web", "busybox", "httpd", "-f", "-p", "8080", "-h", "/tmp") with { Ports = Publish(8080) }, Timeout());
+        using var http = new HttpClient();
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{web.PublishedPorts[8080]}/");
+                return response.StatusCode == System.Net.HttpStatusCode.NotFound;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }), "the server never answered 404");
+
+        Assert.True(await Driver.ProbeHttpAsync(web, 8080, Timeout()));
+    }
+
+    [Fact]
     public async Task A_probe_of_a_port_where_nothing_listens_is_false()
     {
         var idle = await Driver.RunContainerAsync(Request("idle", Idle()) with { Ports = Publish(8081) }, Timeout());
