@@ -14,7 +14,16 @@ internal sealed class Diagnostics
 
     public void Error(YNode? at, string keyPath, string message) => Error(at?.Location, keyPath, message);
 
-    public void Error(SourceLocation? at, string keyPath, string message) => _errors.Add(new SpecError(at, keyPath, message));
+    /// <summary>
+    /// Records an error; a second error at a place that already has one is dropped, since it
+    /// follows from the first (a failed interpolation leaves an empty value, which is then "missing").
+    /// </summary>
+    public void Error(SourceLocation? at, string keyPath, string message)
+    {
+        if (at is not null && _errors.Exists(e => e.Location == at))
+            return;
+        _errors.Add(new SpecError(at, keyPath, message));
+    }
 
     public void Warn(YNode? at, string keyPath, string message) => Warn(at?.Location, keyPath, message);
 
