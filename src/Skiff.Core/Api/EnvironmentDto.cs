@@ -1,0 +1,68 @@
+namespace Skiff.Core.Api;
+
+/// <summary>An environment as the REST API returns it (and <c>skiff status --json</c> prints it).</summary>
+public sealed record EnvironmentDto
+{
+    public required string Name { get; init; }
+
+    /// <summary>Pending, Deploying, Ready, Failed or Deleting.</summary>
+    public required string Phase { get; init; }
+
+    /// <summary>The public service's URL, once something serves.</summary>
+    public string? Url { get; init; }
+
+    public required SourceDto Source { get; init; }
+
+    /// <summary>Counts every create-or-update; <see cref="ObservedGeneration"/> catches up when the deploy ends.</summary>
+    public long Generation { get; init; }
+
+    public long ObservedGeneration { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? LastDeployedAt { get; init; }
+
+    public IReadOnlyList<ServiceDto> Services { get; init; } = [];
+
+    /// <summary>The phase timings of the last finished deploy.</summary>
+    public TimingsDto? Timings { get; init; }
+
+    /// <summary>Why the last deploy failed, when it did.</summary>
+    public ErrorDto? Error { get; init; }
+
+    /// <summary>Spec warnings (ignored Compose keys and the like) of the last deploy.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The newest deploys first; only in the answer for one environment.</summary>
+    public IReadOnlyList<DeploymentDto>? Deployments { get; init; }
+}
+
+public sealed record SourceDto(string Kind, string Path);
+
+public sealed record ServiceDto
+{
+    public required string Name { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? ContainerId { get; init; }
+
+    public string? Image { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Message { get; init; }
+}
+
+public sealed record TimingsDto(long SourceMs, long BuildMs, long StartMs, long HealthyMs, long TotalMs);
+
+public sealed record ErrorDto(string? Service, string Message, IReadOnlyList<string> LogTail);
+
+/// <summary>The body of <c>PUT /api/v1/environments/{name}</c>.</summary>
+/// <param name="Source">The absolute path of the application folder on the server's host.</param>
+public sealed record EnvironmentRequest(string? Source);
+
+/// <summary>The body of every 4xx/5xx answer.</summary>
+public sealed record ApiError(string Error);

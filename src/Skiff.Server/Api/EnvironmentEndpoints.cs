@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Skiff.Core.Api;
+using Skiff.Core.Naming;
+using Skiff.Server.Reconciliation;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Api;
+
+/// <summary>
+/// <c>/api/v1/environments</c>: list, get, create-or-update (PUT) and delete. Writes only change
+/// desired state and enqueue the environment; the reconciler does the work.
+/// </summary>
+public static class EnvironmentEndpoints
+{
+    public static void MapEnvironmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/environments");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{name}", GetAsync);
+        group.MapPut("/{name}", PutAsync);
+        group.MapDelete("/{name}", DeleteAsync);
+        group.MapGet("/{name}/logs", LogEndpoint.StreamAsync);
+    }
+
+    private static async Task<IResult> ListAsync(EnvironmentStore store, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    {
+        var records = await store.ListAsync(cancellationToken);
+        return Results.Json(records.Select(r => dtos.From(r)).ToList(), SkiffJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string name, EnvironmentStore store, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    {
+        var record = await store.FindAsync(name, cancellationToken);
+        if (record is null)
+            return NotFound(name);
+        var history = await store.ListDeploymentsAsync(name, 20, cancellationToken);
+        return Results.Json(dtos.From(record, history), SkiffJson.Options);
+    }
+
+    private static async Task<IResult> PutAsync(string name, HttpRequest request, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    {
+        if (DnsLabel.Explain(name) is { } nameProblem)
+            return BadRequest($"environment name: {nameProblem}");
+
+        EnvironmentRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<EnvironmentRequest>(request.Body, SkiffJson.Options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return BadRequest($"request body is not valid JSON: {exception.Message}");
+        }
+        if (body?.Source is not { Length: > 0 } source)
+            return BadRequest("request body: 'source' (the absolute path of the application folder) is required");
+        if (!Path.IsPathFullyQualified(source))
+            return BadRequest($"request body: 'source' must be an absolute path, got '{source}'");
+        if (!Directory.Exists(source))
+            return BadRequest($"request body: 'source' folder '{source}' does not exist on the server's host");
+
+        var record = await store.RequestRunningAsync(name, "directory", Path.GetFullPath(source), cancellationToken);
+        queue.Enqueue(name);
+        return Results.Json(dtos.From(record), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, EnvironmentStore store, ReconcileQueue queue, CancellationToken cancellationToken)
+    {
+        if (!await store.RequestAbsentAsync(name, cancellationToken))
+            return NotFound(name);
+        queue.Enqueue(name);
+        return Results.Json(new { name, phase = "Deleting" }, SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    internal static IResult NotFound(string name) =>
+        Results.Json(new ApiError($"no environment named '{name}'"), SkiffJson.Options, statusCode: StatusCodes.Status404NotFound);
+
+    internal static IResult BadRequest(string message) =>
+        Results.Json(new ApiError(message), SkiffJson.Options, statusCode: StatusCodes.Status400BadRequest);
+}

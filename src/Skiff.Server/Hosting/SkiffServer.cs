@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Skiff.Core.Deploy;
+using Skiff.Core.Runtime;
+using Skiff.Runtime.Docker;
+using Skiff.Server.Api;
+using Skiff.Server.Reconciliation;
+using Skiff.Server.Routing;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Hosting;
+
+/// <summary>
+/// Builds and starts <c>skiff serve</c>: one ASP.NET Core host on one address serving the REST
+/// API, <c>/healthz</c>, and environment traffic routed by Host header through YARP.
+/// </summary>
+public static class SkiffServer
+{
+    public static WebApplication Build(SkiffServerOptions options, Action<IServiceCollection>? configure = null)
+    {
+        Directory.CreateDirectory(options.Home);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.Home });
+        builder.WebHost.UseUrls(options.Listen);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<SkiffDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(options.Home, "skiff.db")}"));
+        services.AddSingleton<EnvironmentStore>();
+        services.AddSingleton<EnvironmentBoard>();
+        services.AddSingleton(new ServerUrls(options.BaseDomain));
+        services.AddSingleton<EnvironmentRoutes>();
+        services.AddSingleton<EnvironmentDtos>();
+        services.AddSingleton<ReconcileQueue>();
+        services.AddSingleton<EnvironmentReconciler>();
+        services.AddSingleton(new DeployOptions());
+        services.AddSingleton<EnvironmentDeployer>();
+        services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(options.DockerHost) });
+        services.AddSingleton<IEnvironmentDriver, DockerDriver>();
+        services.AddHostedService<ReconcilerService>();
+        services.AddReverseProxy().LoadFromMemory([], []);
+        configure?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseMiddleware<EnvironmentHostGate>();
+        app.MapReverseProxy();
+        app.MapEnvironmentEndpoints();
+        app.MapHealthEndpoint();
+        app.MapGet("/", () => Results.Text("Skiff is running. API: /api/v1/environments\n"));
+        return app;
+    }
+
+    /// <summary>Prepares the store and the router from what was stored, then starts listening. Returns the bound address.</summary>
+    public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var store = app.Services.GetRequiredService<EnvironmentStore>();
+        await store.InitializeAsync(cancellationToken);
+        await store.CloseInterruptedDeploymentsAsync(cancellationToken);
+        await RestoreBoardAsync(app.Services, store, cancellationToken);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the server did not report the address it listens on");
+        var bound = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        app.Services.GetRequiredService<ServerUrls>().Bind(bound);
+        app.Logger.LogInformation("Skiff listening on {Address}; environments at http://<name>.{BaseDomain}:{Port}/", bound, app.Services.GetRequiredService<SkiffServerOptions>().BaseDomain, bound.Port);
+        return bound;
+    }
+
+    /// <summary>Routes come back at once after a restart: from the stored services, before the reconciler re-checks them.</summary>
+    private static async Task RestoreBoardAsync(IServiceProvider services, EnvironmentStore store, CancellationToken cancellationToken)
+    {
+        var board = services.GetRequiredService<EnvironmentBoard>();
+        services.GetRequiredService<EnvironmentRoutes>().Rebuild();
+        foreach (var record in await store.ListAsync(cancellationToken))
+        {
+            var serving = EnvironmentStore.ReadServices(record).Where(s => s.ContainerId is not null && s.Status is ServiceStatus.Ready or ServiceStatus.Unchanged);
+            board.SetServing(record.Name, record.PublicService, serving);
+        }
+    }
+}

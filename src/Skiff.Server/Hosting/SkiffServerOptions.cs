@@ -1,0 +1,33 @@
+namespace Skiff.Server.Hosting;
+
+/// <summary>How <c>skiff serve</c> runs. Every value has a default that works on one machine.</summary>
+public sealed record SkiffServerOptions
+{
+    /// <summary>Where the store, source caches and logs live (<c>SKIFF_HOME</c>, default <c>~/.skiff</c>).</summary>
+    public required string Home { get; init; }
+
+    /// <summary>The one address the server listens on (API, webhooks, dashboard and environment traffic).</summary>
+    public string Listen { get; init; } = "http://127.0.0.1:7070";
+
+    /// <summary>Environments answer on <c>&lt;env&gt;.&lt;BaseDomain&gt;</c>.</summary>
+    public string BaseDomain { get; init; } = "localhost";
+
+    /// <summary>The engine socket (<c>DOCKER_HOST</c>); null means the default.</summary>
+    public string? DockerHost { get; init; }
+
+    /// <summary>How many environments deploy at the same time.</summary>
+    public int MaxConcurrentDeploys { get; init; } = 4;
+
+    public static SkiffServerOptions FromEnvironment() => new()
+    {
+        Home = DefaultHome(),
+        Listen = Environment.GetEnvironmentVariable("SKIFF_LISTEN") ?? "http://127.0.0.1:7070",
+        BaseDomain = Environment.GetEnvironmentVariable("SKIFF_BASE_DOMAIN") ?? "localhost",
+        DockerHost = Environment.GetEnvironmentVariable("DOCKER_HOST"),
+    };
+
+    public static string DefaultHome() =>
+        Environment.GetEnvironmentVariable("SKIFF_HOME") is { Length: > 0 } home
+            ? Path.GetFullPath(home)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".skiff");
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Skiff.Core.Deploy;
+using Skiff.Core.Environments;
+using Skiff.Core.Runtime;
+using Skiff.Core.Specs;
+using Skiff.Core.Specs.Loading;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Reconciliation;
+
+/// <summary>
+/// Reconciles one environment: reads its desired state from the store, and either deploys the
+/// recorded source (a no-op when nothing changed) or removes everything labelled with it. Level-
+/// triggered: running it twice changes nothing the second time, and a pass interrupted by a crash
+/// is repaired by the next one.
+/// </summary>
+public sealed class EnvironmentReconciler(
+    EnvironmentStore store,
+    EnvironmentBoard board,
+    EnvironmentDeployer deployer,
+    IEnvironmentDriver driver,
+    TimeProvider time,
+    ILogger<EnvironmentReconciler> logger)
+{
+    public async Task ReconcileAsync(string name, CancellationToken cancellationToken)
+    {
+        var record = await store.FindAsync(name, cancellationToken);
+        if (record is null)
+            return;
+        if (record.Desired == nameof(DesiredState.Absent))
+        {
+            await RemoveAsync(record, cancellationToken);
+            return;
+        }
+        await DeployAsync(record, cancellationToken);
+    }
+
+    private async Task RemoveAsync(EnvironmentRecord record, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Removing environment {Environment}", record.Name);
+        board.Remove(record.Name);
+        await driver.RemoveEnvironmentAsync(record.Name, cancellationToken);
+        await store.DeleteAsync(record.Name, cancellationToken);
+    }
+
+    private async Task DeployAsync(EnvironmentRecord record, CancellationToken cancellationToken)
+    {
+        var began = time.GetTimestamp();
+        await store.SetPhaseAsync(record.Name, EnvironmentPhase.Deploying, cancellationToken);
+        var deploymentId = await store.StartDeploymentAsync(record.Name, record.Generation, cancellationToken);
+        board.ClearProgress(record.Name);
+
+        var loaded = SpecLoader.Load(record.SourcePath);
+        var warnings = loaded.Warnings.Select(w => w.ToString()).ToList();
+        if (!loaded.Succeeded)
+        {
+            var errors = loaded.Errors.Select(e => e.ToString()).ToList();
+            var message = errors.Count switch
+            {
+                0 => "the spec could not be loaded",
+                1 => errors[0],
+                _ => $"{errors[0]} (and {errors.Count - 1} more)",
+            };
+            logger.LogWarning("Spec of {Environment} is invalid: {Error}", record.Name, message);
+            await store.FinishDeploymentAsync(deploymentId, new DeployResultRecord
+            {
+                Environment = record.Name,
+                Generation = record.Generation,
+                Timings = DeployTimings.Zero with { Source = time.GetElapsedTime(began) },
+                Failure = new DeployFailure(null, message, [.. errors]),
+                Services = StoredOrServing(record),
+                Warnings = warnings,
+                PublicService = record.PublicService,
+            }, cancellationToken);
+            return;
+        }
+
+        var spec = loaded.Spec!;
+        var publicService = spec.ResolvePublicService();
+        var knownReady = EnvironmentStore.ReadServices(record)
+            .Where(s => s.ContainerId is not null && s.Status is ServiceStatus.Ready or ServiceStatus.Unchanged)
+            .Select(s => s.ContainerId!)
+            .ToHashSet(StringComparer.Ordinal);
+        var request = new DeployRequest
+        {
+            Environment = record.Name,
+            Spec = spec,
+            PublicService = publicService,
+            KnownReady = knownReady,
+            SeedPending = record.SeededAt is null && spec.Settings.Seed is not null,
+            SourceElapsed = time.GetElapsedTime(began),
+        };
+
+        var outcome = await deployer.DeployAsync(request, new BoardObserver(board, record.Name, publicService), cancellationToken);
+        // On failure the board keeps serving what it served: the rollback left that version running.
+        board.ClearProgress(record.Name);
+        await store.FinishDeploymentAsync(deploymentId, new DeployResultRecord
+        {
+            Environment = record.Name,
+            Generation = record.Generation,
+            Timings = outcome.Timings,
+            Failure = outcome.Failure,
+            Services = outcome.Services,
+            Warnings = warnings,
+            ContainersChanged = outcome.ContainersChanged,
+            Seeded = outcome.Seeded,
+            PublicService = outcome.Succeeded ? publicService : record.PublicService,
+        }, cancellationToken);
+    }
+
+    private IReadOnlyList<ServiceSnapshot> StoredOrServing(EnvironmentRecord record) =>
+        board.Find(record.Name)?.Serving is { IsDefaultOrEmpty: false } serving ? serving : EnvironmentStore.ReadServices(record);
+}

@@ -1,0 +1,42 @@
+namespace Skiff.Server.Store;
+
+/// <summary>One environment's row: its desired state (what triggers asked for) and what the last deploy left.</summary>
+public sealed class EnvironmentRecord
+{
+    public required string Name { get; set; }
+
+    /// <summary>"directory" (a folder on the server's host); later "git".</summary>
+    public required string SourceKind { get; set; }
+
+    public required string SourcePath { get; set; }
+
+    /// <summary>A <see cref="Core.Environments.DesiredState"/> name.</summary>
+    public required string Desired { get; set; }
+
+    /// <summary>A <see cref="Core.Environments.EnvironmentPhase"/> name.</summary>
+    public required string Phase { get; set; }
+
+    public long Generation { get; set; }
+
+    public long ObservedGeneration { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? LastDeployedAt { get; set; }
+
+    /// <summary>When the seed ran into this environment's database; null until it has.</summary>
+    public DateTimeOffset? SeededAt { get; set; }
+
+    public string? PublicService { get; set; }
+
+    /// <summary>The services after the last deploy (JSON array of ServiceSnapshot).</summary>
+    public string ServicesJson { get; set; } = "[]";
+
+    public string? TimingsJson { get; set; }
+
+    public string? ErrorJson { get; set; }
+
+    public string WarningsJson { get; set; } = "[]";
+}

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Skiff.Core.Api;
+using Skiff.Core.Deploy;
+using Skiff.Core.Environments;
+
+namespace Skiff.Server.Store;
+
+/// <summary>
+/// Reads and writes environments and their deploy history. Triggers only change desired state
+/// here (and bump the generation); the reconciler records what deploys did. Every write is one
+/// short statement, so API requests and deploys never block each other for long.
+/// </summary>
+public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts, TimeProvider time)
+{
+    private readonly SemaphoreSlim _upserts = new(1, 1);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public async Task<EnvironmentRecord?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Environments.AsNoTracking().SingleOrDefaultAsync(e => e.Name == name, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EnvironmentRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Environments.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Records that <paramref name="name"/> should run the given source; creates it when new. Returns the new record.</summary>
+    public async Task<EnvironmentRecord> RequestRunningAsync(string name, string sourceKind, string sourcePath, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await _upserts.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var record = await db.Environments.SingleOrDefaultAsync(e => e.Name == name, cancellationToken);
+            if (record is null)
+            {
+                record = new EnvironmentRecord
+                {
+                    Name = name,
+                    SourceKind = sourceKind,
+                    SourcePath = sourcePath,
+                    Desired = nameof(DesiredState.Running),
+                    Phase = nameof(EnvironmentPhase.Pending),
+                    CreatedAt = now,
+                };
+                db.Environments.Add(record);
+            }
+            record.SourceKind = sourceKind;
+            record.SourcePath = sourcePath;
+            record.Desired = nameof(DesiredState.Running);
+            record.Phase = nameof(EnvironmentPhase.Pending);
+            record.Generation++;
+            record.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return record;
+        }
+        finally
+        {
+            _upserts.Release();
+        }
+    }
+
+    /// <summary>Records that <paramref name="name"/> should be gone. False when there is no such environment.</summary>
+    public async Task<bool> RequestAbsentAsync(string name, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Desired, nameof(DesiredState.Absent))
+            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Deleting))
+            .SetProperty(e => e.Generation, e => e.Generation + 1)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+        return changed > 0;
+    }
+
+    public async Task SetPhaseAsync(string name, EnvironmentPhase phase, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, phase.ToString())
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
+    public async Task<long> StartDeploymentAsync(string name, long generation, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deployment = new DeploymentRecord
+        {
+            EnvironmentName = name,
+            Generation = generation,
+            StartedAt = time.GetUtcNow(),
+            Outcome = "Running",
+        };
+        db.Deployments.Add(deployment);
+        await db.SaveChangesAsync(cancellationToken);
+        return deployment.Id;
+    }
+
+    /// <summary>Records the end of a deploy: its history row and the environment's resulting state.</summary>
+    public async Task FinishDeploymentAsync(long deploymentId, DeployResultRecord result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var timings = result.Timings;
+        var errorJson = result.Failure is null ? null : JsonSerializer.Serialize(ToDto(result.Failure), SkiffJson.Options);
+        var timingsJson = JsonSerializer.Serialize(ToDto(timings), SkiffJson.Options);
+        var servicesJson = JsonSerializer.Serialize(result.Services, SkiffJson.Options);
+        var warningsJson = JsonSerializer.Serialize(result.Warnings, SkiffJson.Options);
+        var phase = (result.Failure is null ? EnvironmentPhase.Ready : EnvironmentPhase.Failed).ToString();
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.Id == deploymentId).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.FinishedAt, now)
+            .SetProperty(d => d.Outcome, result.Failure is null ? "Succeeded" : "Failed")
+            .SetProperty(d => d.SourceMs, (long)timings.Source.TotalMilliseconds)
+            .SetProperty(d => d.BuildMs, (long)timings.Build.TotalMilliseconds)
+            .SetProperty(d => d.StartMs, (long)timings.Start.TotalMilliseconds)
+            .SetProperty(d => d.HealthyMs, (long)timings.Healthy.TotalMilliseconds)
+            .SetProperty(d => d.TotalMs, (long)timings.Total.TotalMilliseconds)
+            .SetProperty(d => d.ContainersChanged, result.ContainersChanged)
+            .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
+
+        await db.Environments.Where(e => e.Name == result.Environment).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, e => e.Generation == result.Generation ? phase : e.Phase)
+            .SetProperty(e => e.ObservedGeneration, result.Generation)
+            .SetProperty(e => e.UpdatedAt, now)
+            .SetProperty(e => e.LastDeployedAt, e => result.Failure == null ? now : e.LastDeployedAt)
+            .SetProperty(e => e.SeededAt, e => result.Seeded ? now : e.SeededAt)
+            .SetProperty(e => e.PublicService, result.PublicService)
+            .SetProperty(e => e.ServicesJson, servicesJson)
+            .SetProperty(e => e.TimingsJson, timingsJson)
+            .SetProperty(e => e.ErrorJson, errorJson)
+            .SetProperty(e => e.WarningsJson, warningsJson), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a reconcile that failed for a reason outside the deploy itself (engine unreachable,
+    /// store error): the environment shows Failed with the reason, its unfinished deploy rows are
+    /// closed, and the attempt counts as observed so waiting clients stop waiting.
+    /// </summary>
+    public async Task RecordFailureAsync(string name, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errorJson = JsonSerializer.Serialize(new ErrorDto(null, message, []), SkiffJson.Options);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.EnvironmentName == name && d.Outcome == "Running").ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Outcome, "Failed")
+            .SetProperty(d => d.FinishedAt, now)
+            .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Failed))
+            .SetProperty(e => e.ObservedGeneration, e => e.Generation)
+            .SetProperty(e => e.ErrorJson, errorJson)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
+    /// <summary>At start-up: deploy rows left running by a previous process are marked interrupted.</summary>
+    public async Task CloseInterruptedDeploymentsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.Outcome == "Running").ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Outcome, "Interrupted")
+            .SetProperty(d => d.FinishedAt, now), cancellationToken);
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.EnvironmentName == name).ExecuteDeleteAsync(cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeploymentRecord>> ListDeploymentsAsync(string name, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Deployments.AsNoTracking()
+            .Where(d => d.EnvironmentName == name)
+            .OrderByDescending(d => d.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    public static IReadOnlyList<ServiceSnapshot> ReadServices(EnvironmentRecord record) =>
+        JsonSerializer.Deserialize<List<ServiceSnapshot>>(record.ServicesJson, SkiffJson.Options) ?? [];
+
+    public static ErrorDto ToDto(DeployFailure failure) => new(failure.Service, failure.Message, failure.LogTail);
+
+    public static TimingsDto ToDto(DeployTimings timings) => new(
+        (long)timings.Source.TotalMilliseconds,
+        (long)timings.Build.TotalMilliseconds,
+        (long)timings.Start.TotalMilliseconds,
+        (long)timings.Healthy.TotalMilliseconds,
+        (long)timings.Total.TotalMilliseconds);
+}
+
+/// <summary>What a finished deploy leaves in the store.</summary>
+public sealed record DeployResultRecord
+{
+    public required string Environment { get; init; }
+
+    public required long Generation { get; init; }
+
+    public required DeployTimings Timings { get; init; }
+
+    public DeployFailure? Failure { get; init; }
+
+    public IReadOnlyList<ServiceSnapshot> Services { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public int ContainersChanged { get; init; }
+
+    public bool Seeded { get; init; }
+
+    public string? PublicService { get; init; }
+}

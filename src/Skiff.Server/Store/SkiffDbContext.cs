@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Skiff.Server.Store;
+
+/// <summary>The server's store: SQLite under SKIFF_HOME by default.</summary>
+public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : DbContext(options)
+{
+    public DbSet<EnvironmentRecord> Environments => Set<EnvironmentRecord>();
+
+    public DbSet<DeploymentRecord> Deployments => Set<DeploymentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EnvironmentRecord>(entity =>
+        {
+            entity.HasKey(e => e.Name);
+        });
+        modelBuilder.Entity<DeploymentRecord>(entity =>
+        {
+            entity.HasKey(d => d.Id);
+            entity.HasIndex(d => d.EnvironmentName);
+        });
+    }
+}

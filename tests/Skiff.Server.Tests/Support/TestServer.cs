@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Skiff.Core.Api;
+using Skiff.Core.Runtime;
+using Skiff.Server.Hosting;
+using Skiff.Tests.Shared;
+
+namespace Skiff.Server.Tests.Support;
+
+/// <summary>A real <c>skiff serve</c> on 127.0.0.1 with a random port, its own SKIFF_HOME and the real engine.</summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    private WebApplication _app = null!;
+
+    public string Home { get; }
+
+    public Uri Address { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IEnvironmentDriver Driver => _app.Services.GetRequiredService<IEnvironmentDriver>();
+
+    private TestServer(string home) => Home = home;
+
+    public static async Task<TestServer> StartAsync(string? home = null)
+    {
+        var server = new TestServer(home ?? Directory.CreateTempSubdirectory("skiff-home-").FullName);
+        await server.StartAppAsync();
+        return server;
+    }
+
+    private async Task StartAppAsync()
+    {
+        var options = new SkiffServerOptions { Home = Home, Listen = "http://127.0.0.1:0", DockerHost = EngineEndpoint.DockerHost };
+        _app = SkiffServer.Build(options);
+        Address = await SkiffServer.StartAsync(_app, CancellationToken.None);
+        Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Stops the server and starts a new one on the same SKIFF_HOME (as after a restart).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAppAsync();
+        await StartAppAsync();
+    }
+
+    public async Task<EnvironmentDto> PutAsync(string name, string source)
+    {
+        using var response = await Http.PutAsJsonAsync($"api/v1/environments/{name}", new EnvironmentRequest(source), SkiffJson.Options);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options))!;
+    }
+
+    public async Task<EnvironmentDto?> GetAsync(string name)
+    {
+        using var response = await Http.GetAsync($"api/v1/environments/{name}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options);
+    }
+
+    /// <summary>PUTs the source and waits until that generation is Ready or Failed.</summary>
+    public async Task<EnvironmentDto> UpAsync(string name, string source, TimeSpan? timeout = null)
+    {
+        var accepted = await PutAsync(name, source);
+        return await WaitForGenerationAsync(name, accepted.Generation, timeout ?? TimeSpan.FromMinutes(10));
+    }
+
+    public async Task<EnvironmentDto> WaitForGenerationAsync(string name, long generation, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var environment = await GetAsync(name) ?? throw new InvalidOperationException($"{name} disappeared");
+            if (environment.ObservedGeneration >= generation && environment.Phase is "Ready" or "Failed")
+                return environment;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{name} not done after {timeout}: {environment.Phase}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DownAsync(string name, TimeSpan? timeout = null)
+    {
+        using var response = await Http.DeleteAsync($"api/v1/environments/{name}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return;
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (await GetAsync(name) is not null)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{name} still there");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A request through the router, as a browser would send it to http://&lt;host&gt;:port/.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> BrowseAsync(string host, string path = "/")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Address, path));
+        request.Headers.Host = $"{host}:{Address.Port}";
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAppAsync();
+        try
+        {
+            Directory.Delete(Home, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task StopAppAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
