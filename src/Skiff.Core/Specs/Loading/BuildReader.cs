@@ -57,7 +57,7 @@ internal static class BuildReader
         var contextPath = ".";
         YNode contextNode = mapping;
         string? dockerfile = null, target = null;
-        var args = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        var args = ImmutableSortedDictionary<string, string>.Empty;
         var ok = true;
         foreach (var entry in mapping.Entries)
         {
@@ -161,6 +161,6 @@ internal static class BuildReader
             if (context.Read.String(entry.Value, keyPath, "a string, number or boolean") is { } value)
                 result[entry.Key.Value] = value;
         }
-        return result.ToImmutable();
+        return result.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty : result.ToImmutable();
     }
 }

@@ -16,7 +16,7 @@ internal static class EnvironmentReader
             ReadEnvFiles(envFile, KeyPaths.Child(servicePath, "env_file"), context, result);
         if (environment is not null)
             ReadEnvironment(environment, KeyPaths.Child(servicePath, "environment"), context, result);
-        return result.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        return result.Count == 0 ? ImmutableSortedDictionary<string, string>.Empty : result.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
     private static void ReadEnvironment(YNode node, string path, ReadContext context, Dictionary<string, string> result)

@@ -58,6 +58,11 @@ internal static class YamlReader
             ReportYamlError(e, file, diagnostics);
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            diagnostics.Error(new SourceLocation(file.DisplayPath, 1, 1), "", $"invalid YAML: the document cannot be parsed ({e.Message})");
+            return null;
+        }
 
         var documents = new List<YNode>();
         var budget = new NodeBudget();
@@ -81,10 +86,12 @@ internal static class YamlReader
         var parser = new Parser(new StringReader(text));
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var depth = 0;
+        var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
+                last = parser.Current!.End;
                 switch (parser.Current)
                 {
                     case DocumentStart:
@@ -113,6 +120,12 @@ internal static class YamlReader
         catch (YamlException e)
         {
             ReportYamlError(e, file, diagnostics);
+            return false;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input; the last good event is the best position known.
+            diagnostics.Error(At(file, last), "", $"invalid YAML: the document cannot be parsed after this point ({e.Message})");
             return false;
         }
     }
