@@ -46,7 +46,7 @@ internal static partial class RepositoryPaths
             return null;
         try
         {
-            return Path.GetFullPath(Path.Combine(baseDirectory, path));
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(baseDirectory, path)));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
