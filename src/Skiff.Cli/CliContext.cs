@@ -24,6 +24,11 @@ public sealed record CliContext
     /// <summary><c>SKIFF_SERVER</c>, or the local default.</summary>
     public Uri Server => new((GetVariable("SKIFF_SERVER") is { Length: > 0 } server ? server : DefaultServer).TrimEnd('/') + "/");
 
-    /// <summary>True when the server address is the local default (so <c>up</c> may start one).</summary>
-    public bool UsesDefaultServer => GetVariable("SKIFF_SERVER") is not { Length: > 0 } server || server.TrimEnd('/') == DefaultServer;
+    /// <summary>True when the server address is on this machine over plain HTTP (so <c>up</c> may start one there).</summary>
+    public bool ServerIsLocal => Server is { Scheme: "http" } server && (server.IsLoopback || server.Host == "localhost");
+
+    /// <summary><c>SKIFF_HOME</c>, or <c>~/.skiff</c>.</summary>
+    public string Home => GetVariable("SKIFF_HOME") is { Length: > 0 } home
+        ? Path.GetFullPath(home)
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".skiff");
 }

@@ -28,6 +28,8 @@ public static class ServerLauncher
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("--listen");
+        start.ArgumentList.Add(client.Server.GetLeftPart(UriPartial.Authority));
         start.Environment["LOG"] = log;
         start.Environment["SKIFF_HOME"] = home;
 

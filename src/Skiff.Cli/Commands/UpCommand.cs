@@ -51,7 +51,7 @@ public static class UpCommand
             throw new CliException($"--name: {problem}", ExitCodes.Usage);
 
         using var client = new SkiffApiClient(context.Server);
-        await EnsureServerAsync(context, client, json, cancellationToken);
+        await EnsureServerAsync(context, client, cancellationToken);
 
         var accepted = await client.PutAsync(name, new EnvironmentRequest(folder), cancellationToken);
         IUpProgress progress = json ? new PlainUpProgress(TextWriter.Null) : context.IsTerminal ? new LiveUpProgress() : new PlainUpProgress(context.Out);
@@ -78,14 +78,13 @@ public static class UpCommand
         return ExitCodes.Success;
     }
 
-    private static async Task EnsureServerAsync(CliContext context, SkiffApiClient client, bool json, CancellationToken cancellationToken)
+    private static async Task EnsureServerAsync(CliContext context, SkiffApiClient client, CancellationToken cancellationToken)
     {
         if (await client.IsUpAsync(cancellationToken))
             return;
-        if (!context.UsesDefaultServer)
+        if (!context.ServerIsLocal)
             throw new CliException($"no Skiff server answers at {client.Server} (SKIFF_SERVER)", ExitCodes.ServerUnavailable);
-        var home = context.GetVariable("SKIFF_HOME") is { Length: > 0 } h ? Path.GetFullPath(h) : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".skiff");
-        var note = await ServerLauncher.StartAsync(client, home, cancellationToken);
+        var note = await ServerLauncher.StartAsync(client, context.Home, cancellationToken);
         context.Error.WriteLine(note);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Skiff.Server.Tests.Support;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.EndToEnd;

@@ -1,5 +1,4 @@
 using Skiff.Core.Api;
-using Skiff.Server.Tests.Support;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.EndToEnd;

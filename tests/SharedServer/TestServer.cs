@@ -5,9 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Skiff.Core.Api;
 using Skiff.Core.Runtime;
 using Skiff.Server.Hosting;
-using Skiff.Tests.Shared;
 
-namespace Skiff.Server.Tests.Support;
+namespace Skiff.Tests.Shared;
 
 /// <summary>A real <c>skiff serve</c> on 127.0.0.1 with a random port, its own SKIFF_HOME and the real engine.</summary>
 public sealed class TestServer : IAsyncDisposable
