@@ -124,7 +124,7 @@ internal static class PortParser
         }
         if (string.IsNullOrWhiteSpace(hostIp))
             hostIp = null;
-        else if (!IPAddress.TryParse(hostIp, out _))
+        else if (!IsIpAddress(hostIp))
         {
             diagnostics.Error(at, path, $"'{hostIp}' is not an IP address; expected a host address such as 127.0.0.1");
             return [];
@@ -169,6 +169,11 @@ internal static class PortParser
         }
         return ports;
     }
+
+    /// <summary>An IPv4 address in dotted form or an IPv6 address (IPAddress alone would also take "80" as 0.0.0.80).</summary>
+    private static bool IsIpAddress(string text) =>
+        IPAddress.TryParse(text, out var address) &&
+        (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
 
     private static bool TryRange(string text, bool allowZero, out int from, out int to)
     {
