@@ -93,6 +93,12 @@ internal static class IncludeResolver
             var dotEnv = Path.Combine(projectDirectory, ".env");
             if (!File.Exists(dotEnv))
                 return scope;
+            if (!RepositoryPaths.IsInside(context.RootDirectory, dotEnv))
+            {
+                context.Diagnostics.Error(new SourceLocation(context.SourceFor(dotEnv).DisplayPath, 1, 1), path,
+                    "this .env leads outside the repository (through a symbolic link); Skiff reads only files inside the repository");
+                return null;
+            }
             context.NoteFileRead(dotEnv);
             var values = EnvFile.Read(context.SourceFor(dotEnv), scope.Get, context.Diagnostics, null, "");
             return values is null ? scope : scope.Then(values);

@@ -21,6 +21,8 @@ internal static class SpecAssembler
     public static AppSpec? Assemble(LoadRequest request, SpecLoadOptions options, Diagnostics diagnostics)
     {
         var read = new NodeReader(diagnostics);
+        if (request.SkiffFile is { } skiffFile && !StaysInside(skiffFile, request.Root, diagnostics))
+            return null;
         YMapping? skiffRoot = null;
         if (request.SkiffFile is { } skiffPath)
         {
@@ -31,6 +33,9 @@ internal static class SpecAssembler
 
         var composeReference = skiffRoot is null ? null : SkiffFileReader.ComposeReference(skiffRoot, read);
         if (!TryFindCompose(request, options, composeReference, diagnostics, out var compose, out var overrideFile))
+            return null;
+        if ((compose is not null && !StaysInside(compose, request.Root, diagnostics)) ||
+            (overrideFile is not null && !StaysInside(overrideFile, request.Root, diagnostics)))
             return null;
         if (compose is null && skiffRoot is null)
         {
@@ -108,6 +113,16 @@ internal static class SpecAssembler
         return null;
     }
 
+    /// <summary>False (with an error) when a file the load found is a link that leads outside the repository.</summary>
+    private static bool StaysInside(string path, string root, Diagnostics diagnostics)
+    {
+        if (RepositoryPaths.IsInside(root, path))
+            return true;
+        diagnostics.Error(new SourceLocation(RepositoryPaths.Display(root, path), 1, 1), "",
+            $"'{RepositoryPaths.Display(root, path)}' leads outside the repository (through a symbolic link); Skiff reads only files inside the repository");
+        return false;
+    }
+
     private static bool TryFindCompose(LoadRequest request, SpecLoadOptions options, YScalar? reference, Diagnostics diagnostics,
         out string? compose, out string? overrideFile)
     {
@@ -153,7 +168,7 @@ internal static class SpecAssembler
         Diagnostics diagnostics, out string? path)
     {
         path = Path.Combine(projectDirectory, ".env");
-        if (!File.Exists(path))
+        if (!File.Exists(path) || !StaysInside(path, root, diagnostics))
         {
             path = null;
             return VariableScope.Of(variables);
