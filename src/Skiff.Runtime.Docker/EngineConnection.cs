@@ -39,6 +39,26 @@ public static class EngineConnection
         }
     }
 
+    /// <summary>Only pings (cheap: no version query, which on Podman runs the runtime binaries); throws <see cref="DriverException"/> when nothing answers.</summary>
+    public static async Task PingAsync(Uri endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var client = new DockerClientBuilder().WithEndpoint(endpoint).Build();
+            await client.System.PingAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw NoEngine(endpoint, $"no answer within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw NoEngine(endpoint, EngineErrors.Innermost(e));
+        }
+    }
+
     /// <summary>The one error a user sees when no engine is there.</summary>
     public static DriverException NoEngine(Uri endpoint, string reason) =>
         new($"no container engine answers at {endpoint} ({reason}); set DOCKER_HOST, or run scripts/setup-host.sh");

@@ -14,7 +14,7 @@ namespace Skiff.Cli.Commands;
 /// </summary>
 public static class UpCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public static Command Create(CliContext context)
     {

@@ -1,5 +1,5 @@
 using Skiff.Core.Api;
-using Skiff.Runtime.Docker;
+using Skiff.Server.Hosting;
 
 namespace Skiff.Server.Api;
 
@@ -7,16 +7,12 @@ namespace Skiff.Server.Api;
 public static class HealthEndpoint
 {
     public static void MapHealthEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", async (DockerDriverOptions driver, CancellationToken cancellationToken) =>
+        app.MapGet("/healthz", async (EngineStatus engine, CancellationToken cancellationToken) =>
         {
-            try
-            {
-                var engine = await EngineConnection.VerifyAsync(driver.Endpoint, TimeSpan.FromSeconds(2), cancellationToken);
-                return Results.Json(new { status = "ok", engine = $"{engine.Product} {engine.Version}" }, SkiffJson.Options);
-            }
-            catch (Skiff.Core.Runtime.DriverException exception)
-            {
-                return Results.Json(new { status = "degraded", engine = exception.Message }, SkiffJson.Options);
-            }
+            var problem = await engine.ProblemAsync(cancellationToken);
+            var name = engine.Info is { } info ? $"{info.Product} {info.Version}" : "unknown";
+            return Results.Json(problem is null
+                ? new { status = "ok", engine = name }
+                : new { status = "degraded", engine = problem }, SkiffJson.Options);
         });
 }

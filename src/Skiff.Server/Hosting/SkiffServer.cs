@@ -46,6 +46,7 @@ public static class SkiffServer
         services.AddSingleton<EnvironmentDeployer>();
         services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(options.DockerHost) });
         services.AddSingleton<IEnvironmentDriver, DockerDriver>();
+        services.AddSingleton<EngineStatus>();
         services.AddHostedService<ReconcilerService>();
         services.AddReverseProxy().LoadFromMemory([], []);
         configure?.Invoke(services);
@@ -66,6 +67,7 @@ public static class SkiffServer
         await store.InitializeAsync(cancellationToken);
         await store.CloseInterruptedDeploymentsAsync(cancellationToken);
         await RestoreBoardAsync(app.Services, store, cancellationToken);
+        await app.Services.GetRequiredService<EngineStatus>().IdentifyAsync(cancellationToken);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
