@@ -3,7 +3,8 @@
 # peer, in the same run and on the same engine:
 #   cold up with no images (build everything) · cold up with images present · no-op up ·
 #   update after a one-file change in one service · down
-# Each peer run starts from the same image state as the Skiff run it is compared with.
+# Each peer run starts from the same image state as the Skiff run it is compared with: for the
+# "no images" runs every Dockerfile gets a fresh first step, so no layer comes from any cache.
 # Prints a table and ratios; asserts nothing. Bounded: every wait has a time limit.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +28,7 @@ cleanup() {
   "$skiff" down "$env_name" >/dev/null 2>&1 || true
   (cd "$work/app" && podman-compose -p "$peer_project" down -v >/dev/null 2>&1) || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  remove_built_images
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,11 +38,22 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# Removes the images this benchmark builds (Skiff's and the peer's) and their cached layers,
-# keeping the base image, so a "no images" run really builds everything.
+# Makes every Dockerfile of the app copy start with a step no cache has seen, so the next build of
+# each image really builds everything (both tools share the engine's layer cache otherwise).
+fresh_build_context() {
+  local nonce="$1" dockerfile
+  for dockerfile in "$work"/app/*/Dockerfile; do
+    sed -i '/^RUN echo "bench nonce/d' "$dockerfile"
+    sed -i '0,/^FROM /{/^FROM /a RUN echo "bench nonce '"$nonce"'" > /etc/skiff-bench-nonce
+}' "$dockerfile"
+  done
+}
+
+# Removes the images this run built (Skiff's by tag, the peer's by project name).
 remove_built_images() {
-  podman images --format '{{.Repository}}:{{.Tag}}' | grep -E '^localhost/skiff/|^localhost/'"$peer_project"'_' | xargs -r podman rmi -f >/dev/null 2>&1 || true
-  podman image prune -f >/dev/null 2>&1 || true
+  podman images --format '{{.Repository}}:{{.Tag}}' | grep -E '^localhost/'"$peer_project"'_' | xargs -r podman rmi -f >/dev/null 2>&1 || true
+  [ -f "$work/images" ] && sort -u "$work/images" | xargs -r podman rmi -f >/dev/null 2>&1 || true
+  [ "${BENCH_PRUNE:-0}" = 1 ] && podman image prune -f >/dev/null 2>&1 || true
 }
 
 # Waits (at most 5 min) until the peer's page answers 200 through web -> api -> db.
@@ -69,6 +82,7 @@ skiff_up() {
   start=$(now)
   "$skiff" up "$work/app" --name "$env_name" >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; return 1; }
   end=$(now)
+  "$skiff" status "$env_name" --json | python3 -c 'import json,sys; [print(s["image"]) for s in json.load(sys.stdin)["services"]]' >>"$work/images"
   elapsed "$start" "$end"
 }
 
@@ -93,9 +107,9 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$SKIFF_SERVER/healthz" && break;
 echo "Deploy benchmark: examples/shop (web, api, db) on $(nproc) cores, engine $(curl -s --unix-socket "${DOCKER_HOST#unix://}" http://e/version | sed -n 's/.*"Components":\[{"Name":"\([^"]*\)","Version":"\([^"]*\)".*/\1 \2/p')"
 echo
 
-remove_built_images
+fresh_build_context "peer-$$-$(date +%s)"
 peer_cold_fresh=$(peer_up); peer_down
-remove_built_images
+fresh_build_context "skiff-$$-$(date +%s)"
 skiff_cold_fresh=$(skiff_up)
 skiff_down >/dev/null
 

@@ -46,7 +46,15 @@ public sealed class EngineConnectionTests
     [InlineData("tcp://127.0.0.1:2375", "tcp://127.0.0.1:2375/")]
     public void The_endpoint_comes_from_DOCKER_HOST(string? dockerHost, string expected)
     {
-        Assert.Equal(expected, DockerDriverOptions.EndpointFrom(dockerHost).ToString());
+        Assert.Equal(expected, DockerDriverOptions.EndpointFrom(dockerHost, socketExists: _ => false).ToString());
+    }
+
+    [Theory]
+    [InlineData("/var/run/docker.sock", "unix:///var/run/docker.sock")]
+    [InlineData("/run/podman/podman.sock", "unix:///run/podman/podman.sock")]
+    public void Without_DOCKER_HOST_the_first_socket_that_exists_is_used(string socket, string expected)
+    {
+        Assert.Equal(expected, DockerDriverOptions.EndpointFrom(null, socketExists: path => path == socket).ToString());
     }
 
     [Fact]
