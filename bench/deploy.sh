@@ -107,6 +107,7 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$SKIFF_SERVER/healthz" && break;
 echo "Deploy benchmark: examples/shop (web, api, db) on $(nproc) cores, engine $(curl -s --unix-socket "${DOCKER_HOST#unix://}" http://e/version | sed -n 's/.*"Components":\[{"Name":"\([^"]*\)","Version":"\([^"]*\)".*/\1 \2/p')"
 echo
 
+remove_built_images
 fresh_build_context "peer-$$-$(date +%s)"
 peer_cold_fresh=$(peer_up); peer_down
 fresh_build_context "skiff-$$-$(date +%s)"
