@@ -148,6 +148,23 @@ public class FuzzTests
         AssertWellFormed(repo.Write("skiff.yaml", text).Load(), "skiff.yaml: " + text);
     }
 
+    [Fact]
+    public void Long_chains_neither_overflow_the_stack_nor_take_long()
+    {
+        const int Count = 20_000;
+        var dependsOn = string.Join("\n", Enumerable.Range(0, Count).Select(i => i < Count - 1 ? $"  s{i}: {{image: x, depends_on: [s{i + 1}]}}" : $"  s{i}: {{image: x}}"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var chain = TempRepo.LoadCompose("services:\n" + dependsOn + "\n");
+        Assert.True(chain.Succeeded, string.Join("\n", chain.Errors.Take(3)));
+        Assert.Equal(Count, chain.Spec!.Services.Length);
+
+        var extends = string.Join("\n", Enumerable.Range(0, Count).Select(i => i < Count - 1 ? $"  s{i}: {{extends: s{i + 1}}}" : $"  s{i}: {{image: x}}"));
+        var deep = TempRepo.LoadCompose("services:\n" + extends + "\n");
+        Assert.Contains("compose.yaml:34:18: services.s32.extends: extends nests more than 32 levels deep; flatten the chain of bases", CorpusAssert.Lines(deep.Errors));
+        AssertWellFormed(deep, "deep extends");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
     private static void AssertWellFormed(SpecLoadResult result, string variant)
     {
         foreach (var problem in result.Errors.Concat(result.Warnings))

@@ -47,37 +47,13 @@ internal static class ComposeMerge
     };
 
     /// <summary>Applies an override file (or skiff.yaml's Compose keys) to a project.</summary>
-    public static YMapping MergeProjects(YMapping project, YMapping over)
-    {
-        var entries = project.Entries.ToList();
-        foreach (var entry in over.Entries)
+    public static YMapping MergeProjects(YMapping project, YMapping over) =>
+        MergeEntries(project, over, (key, existing, value) =>
         {
-            var index = entries.FindIndex(e => e.Key.Value == entry.Key.Value);
-            if (entry.Value.Tag == ResetTag)
-            {
-                if (index >= 0)
-                    entries.RemoveAt(index);
-                continue;
-            }
-            if (index < 0)
-            {
-                entries.Add(entry);
-                continue;
-            }
-
-            var key = entry.Key.Value;
-            var existing = entries[index].Value;
-            YNode merged;
-            if (NamedSections.Contains(key) && existing is YMapping a && entry.Value is YMapping b && entry.Value.Tag != OverrideTag)
-                merged = MergeNamed(a, b, key == "services" ? MergeServices : (x, y) => MergeValue(x, y, key + ".*"));
-            else if (key == "x-skiff")
-                merged = MergeValue(existing, entry.Value, "x-skiff");
-            else
-                merged = Untag(entry.Value);
-            entries[index] = new YEntry(entries[index].Key, merged);
-        }
-        return project with { Entries = [.. entries] };
-    }
+            if (NamedSections.Contains(key) && existing is YMapping a && value is YMapping b && value.Tag != OverrideTag)
+                return MergeNamed(a, b, key == "services" ? MergeServices : (x, y) => MergeValue(x, y, key + ".*"));
+            return key == "x-skiff" ? MergeValue(existing, value, "x-skiff") : Untag(value);
+        });
 
     /// <summary>Merges one service over another (an override over its base, or a service over the one it extends).</summary>
     public static YNode MergeServices(YNode service, YNode over)
@@ -102,27 +78,44 @@ internal static class ComposeMerge
         _ => node,
     };
 
-    private static YMapping MergeNamed(YMapping items, YMapping over, Func<YNode, YNode, YNode> merge)
+    private static YMapping MergeNamed(YMapping items, YMapping over, Func<YNode, YNode, YNode> merge) =>
+        MergeEntries(items, over, (_, existing, value) => merge(existing, value));
+
+    /// <summary>
+    /// The entries of <paramref name="mapping"/> with those of <paramref name="over"/> applied in
+    /// order: <c>!reset</c> removes a key, a new key is appended, an existing one is merged by
+    /// <paramref name="merge"/> (key, existing value, overriding value). Keys keep their first place.
+    /// </summary>
+    private static YMapping MergeEntries(YMapping mapping, YMapping over, Func<string, YNode, YNode, YNode> merge)
     {
-        var entries = items.Entries.ToList();
+        var entries = new List<YEntry?>(mapping.Entries);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+            positions.TryAdd(entries[i]!.Key.Value, i);
+
         foreach (var entry in over.Entries)
         {
-            var index = entries.FindIndex(e => e.Key.Value == entry.Key.Value);
+            var key = entry.Key.Value;
+            var found = positions.TryGetValue(key, out var index);
             if (entry.Value.Tag == ResetTag)
             {
-                if (index >= 0)
-                    entries.RemoveAt(index);
+                if (found)
+                {
+                    entries[index] = null;
+                    positions.Remove(key);
+                }
+                continue;
             }
-            else if (index < 0)
+            if (!found)
             {
-                entries.Add(entry);
+                positions[key] = entries.Count;
+                entries.Add(entry with { Value = Untag(entry.Value) });
+                continue;
             }
-            else
-            {
-                entries[index] = new YEntry(entries[index].Key, merge(entries[index].Value, entry.Value));
-            }
+            var existing = entries[index]!;
+            entries[index] = new YEntry(existing.Key, merge(key, existing.Value, entry.Value));
         }
-        return items with { Entries = [.. entries] };
+        return mapping with { Entries = [.. entries.OfType<YEntry>()] };
     }
 
     private static YNode MergeValue(YNode existing, YNode over, string rule)
@@ -150,28 +143,10 @@ internal static class ComposeMerge
 
     private static YMapping MergeMappings(YMapping mapping, YMapping over, string rule)
     {
-        var entries = mapping.Entries.ToList();
-        foreach (var entry in over.Entries)
-        {
-            var index = entries.FindIndex(e => e.Key.Value == entry.Key.Value);
-            if (entry.Value.Tag == ResetTag)
-            {
-                if (index >= 0)
-                    entries.RemoveAt(index);
-                continue;
-            }
-            if (index < 0)
-            {
-                entries.Add(entry with { Value = Untag(entry.Value) });
-                continue;
-            }
-            var key = entry.Key.Value;
-            var prefix = rule.EndsWith(".*", StringComparison.Ordinal) ? rule[..^2] : rule;
-            var childRule = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            var merged = key.StartsWith("x-", StringComparison.Ordinal) ? Untag(entry.Value) : MergeValue(entries[index].Value, entry.Value, childRule);
-            entries[index] = new YEntry(entries[index].Key, merged);
-        }
-        return mapping with { Entries = [.. entries] };
+        var prefix = rule.EndsWith(".*", StringComparison.Ordinal) ? rule[..^2] : rule;
+        return MergeEntries(mapping, over, (key, existing, value) => key.StartsWith("x-", StringComparison.Ordinal)
+            ? Untag(value)
+            : MergeValue(existing, value, prefix.Length == 0 ? key : $"{prefix}.{key}"));
     }
 
     private static YSequence AppendUnique(YSequence items, YSequence over, Func<YNode, string?> keyOf)

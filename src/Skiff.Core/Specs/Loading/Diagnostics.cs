@@ -5,6 +5,7 @@ internal sealed class Diagnostics
 {
     private readonly List<SpecError> _errors = [];
     private readonly List<SpecError> _warnings = [];
+    private readonly HashSet<SourceLocation> _errorPlaces = [];
 
     public IReadOnlyList<SpecError> Errors => _errors;
 
@@ -20,7 +21,7 @@ internal sealed class Diagnostics
     /// </summary>
     public void Error(SourceLocation? at, string keyPath, string message)
     {
-        if (at is not null && _errors.Exists(e => e.Location == at))
+        if (at is not null && !_errorPlaces.Add(at))
             return;
         _errors.Add(new SpecError(at, keyPath, message));
     }

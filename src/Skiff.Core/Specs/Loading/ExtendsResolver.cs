@@ -10,9 +10,12 @@ namespace Skiff.Core.Specs.Loading;
 /// </summary>
 internal sealed class ExtendsResolver
 {
+    public const int MaxDepth = 32;
+
     private readonly ComposeFileLoader _loader;
     private readonly VariableScope _scope;
     private readonly Dictionary<string, YNode> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<YMapping, Dictionary<string, YEntry>> _indexes = new(ReferenceEqualityComparer.Instance);
 
     private ExtendsResolver(ComposeFileLoader loader, VariableScope scope)
     {
@@ -42,7 +45,7 @@ internal sealed class ExtendsResolver
         var key = $"{file}\n{name}";
         if (_resolved.TryGetValue(key, out var done))
             return done;
-        if (services.FindEntry(name) is not { } entry)
+        if (Find(services, name) is not { } entry)
             return null;
         if (entry.Value is not YMapping service || service.FindEntry("extends") is not { } extends)
             return entry.Value;
@@ -53,6 +56,12 @@ internal sealed class ExtendsResolver
         var resolved = false;
         if (ReadReference(extends.Value, path) is { } reference)
         {
+            if (chain.Count >= MaxDepth)
+            {
+                Diagnostics.Error(extends.Value, path, $"extends nests more than {MaxDepth} levels deep; flatten the chain of bases");
+                _loader.Context.ServicesWithBrokenSource.Add(name);
+                return own;
+            }
             if (chain.Contains((file, name)))
             {
                 Diagnostics.Error(extends.Value, path, $"extends cycle detected: {Describe(chain.Add((file, name)), file)}");
@@ -70,6 +79,19 @@ internal sealed class ExtendsResolver
             _loader.Context.ServicesWithBrokenSource.Add(name);
         _resolved[key] = result;
         return result;
+    }
+
+    /// <summary>A service entry by name, through an index per services mapping (chains of extends look up often).</summary>
+    private YEntry? Find(YMapping services, string name)
+    {
+        if (!_indexes.TryGetValue(services, out var index))
+        {
+            index = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+            foreach (var entry in services.Entries)
+                index.TryAdd(entry.Key.Value, entry);
+            _indexes[services] = index;
+        }
+        return index.GetValueOrDefault(name);
     }
 
     private sealed record Reference(string Service, YScalar? File);
@@ -127,7 +149,7 @@ internal sealed class ExtendsResolver
             baseServices = other["services"] as YMapping ?? YMapping.EmptyAt(other);
         }
 
-        if (!baseServices.ContainsKey(reference.Service))
+        if (Find(baseServices, reference.Service) is null)
         {
             var where = reference.File is null ? "this file" : $"'{reference.File.Value}'";
             Diagnostics.Error(at, path, $"service '{name}' extends '{reference.Service}', which is not a service of {where}");

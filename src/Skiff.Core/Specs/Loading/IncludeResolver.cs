@@ -10,6 +10,8 @@ namespace Skiff.Core.Specs.Loading;
 /// </summary>
 internal static class IncludeResolver
 {
+    public const int MaxDepth = 16;
+
     private static readonly string[] Sections = ["services", "volumes", "networks", "secrets", "configs"];
 
     private sealed record IncludeEntry(ImmutableArray<YScalar> Paths, YScalar? ProjectDirectory, ImmutableArray<YScalar> EnvFiles);
@@ -53,6 +55,11 @@ internal static class IncludeResolver
         {
             if (context.ResolveReadablePath(node, path, node.Source.BaseDirectory, node.Value, "included file") is not { } full)
                 return null;
+            if (chain.Count > MaxDepth)
+            {
+                context.Diagnostics.Error(node, path, $"includes nest more than {MaxDepth} files deep");
+                return null;
+            }
             if (chain.Contains(full))
             {
                 var cycle = string.Join(" -> ", chain.SkipWhile(f => f != full).Append(full).Select(f => context.SourceFor(f).DisplayPath));
@@ -182,10 +189,12 @@ internal static class IncludeResolver
                 continue;
             var existing = into[section] as YMapping;
             var entries = existing?.Entries.ToList() ?? [];
+            var byName = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+                byName.TryAdd(entry.Key.Value, entry);
             foreach (var entry in incoming.Entries)
             {
-                var twin = entries.Find(e => e.Key.Value == entry.Key.Value);
-                if (twin is not null)
+                if (!byName.TryAdd(entry.Key.Value, entry) && byName[entry.Key.Value] is var twin)
                 {
                     context.Diagnostics.Error(entry.Key, KeyPaths.Child(section, entry.Key.Value),
                         $"{section}.{entry.Key.Value} is defined both here and in {twin.Key.Location}; an included file may not redefine a resource, so rename one of them");

@@ -159,7 +159,7 @@ internal static class YamlReader
         if (++budget.Used > MaxNodes)
         {
             diagnostics.Error(new SourceLocation(file.DisplayPath, line, column), "",
-                $"the document expands to more than {MaxNodes} values (through aliases?); a spec needs far fewer");
+                $"the document has more than {MaxNodes} values (counting every repeat of an alias); a spec needs far fewer");
             return null;
         }
         if (depth > MaxDepth)

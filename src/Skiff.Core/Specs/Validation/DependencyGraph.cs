@@ -4,6 +4,7 @@ namespace Skiff.Core.Specs.Validation;
 /// The depends_on graph: references to services that do not exist, and cycles, reported in
 /// compose-go's words (<c>dependency cycle detected: a -> b -> a</c>). Services and their
 /// dependencies are visited in name order, as compose-go does, so the message is reproducible.
+/// The walk keeps its own stack, so a long chain of services cannot overflow the thread's.
 /// </summary>
 internal static class DependencyGraph
 {
@@ -21,41 +22,57 @@ internal static class DependencyGraph
         }
     }
 
-    public static IEnumerable<SpecError> FindCycles(AppSpec spec)
+    public static IReadOnlyList<SpecError> FindCycles(AppSpec spec)
     {
-        var services = spec.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path, true: done
-        var path = new List<string>();
+        var services = new Dictionary<string, ServiceSpec>(StringComparer.Ordinal);
+        foreach (var service in spec.Services)
+            services.TryAdd(service.Name, service);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var onPath = new Dictionary<string, int>(StringComparer.Ordinal); // name -> index in path
         var errors = new List<SpecError>();
 
-        void Visit(string name)
+        foreach (var start in services.Keys.Order(StringComparer.Ordinal))
         {
-            state[name] = false;
-            path.Add(name);
-            foreach (var next in services[name].DependsOn.Select(d => d.Service).Where(services.ContainsKey).Order(StringComparer.Ordinal))
+            if (done.Contains(start))
+                continue;
+            var path = new List<string>();
+            var pending = new Stack<IEnumerator<string>>();
+            Enter(start);
+            while (pending.Count > 0)
             {
-                if (!state.TryGetValue(next, out var done))
+                var next = pending.Peek();
+                if (!next.MoveNext())
                 {
-                    Visit(next);
+                    pending.Pop();
+                    var left = path[^1];
+                    path.RemoveAt(path.Count - 1);
+                    onPath.Remove(left);
+                    done.Add(left);
+                    continue;
                 }
-                else if (!done)
-                {
-                    var cycle = path.Skip(path.IndexOf(next)).Append(next).ToList();
-                    var first = services[cycle[0]];
-                    var edge = first.DependsOn.FirstOrDefault(d => d.Service == cycle[1]);
-                    errors.Add(new SpecError(edge?.Location ?? first.Location, $"services.{first.Name}.depends_on",
-                        $"dependency cycle detected: {string.Join(" -> ", cycle)}"));
-                }
+                var dependency = next.Current;
+                if (onPath.TryGetValue(dependency, out var at))
+                    errors.Add(CycleError(services, [.. path.Skip(at), dependency]));
+                else if (!done.Contains(dependency))
+                    Enter(dependency);
             }
-            path.RemoveAt(path.Count - 1);
-            state[name] = true;
-        }
 
-        foreach (var name in services.Keys.Order(StringComparer.Ordinal))
-        {
-            if (!state.ContainsKey(name))
-                Visit(name);
+            void Enter(string name)
+            {
+                onPath[name] = path.Count;
+                path.Add(name);
+                pending.Push(services[name].DependsOn.Select(d => d.Service).Where(services.ContainsKey)
+                    .Distinct().Order(StringComparer.Ordinal).GetEnumerator());
+            }
         }
         return errors;
+    }
+
+    private static SpecError CycleError(Dictionary<string, ServiceSpec> services, List<string> cycle)
+    {
+        var first = services[cycle[0]];
+        var edge = first.DependsOn.FirstOrDefault(d => d.Service == cycle[1]);
+        return new SpecError(edge?.Location ?? first.Location, $"services.{first.Name}.depends_on",
+            $"dependency cycle detected: {string.Join(" -> ", cycle)}");
     }
 }

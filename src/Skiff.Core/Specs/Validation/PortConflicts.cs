@@ -9,24 +9,24 @@ internal static class PortConflicts
 {
     public static IEnumerable<SpecError> Find(AppSpec spec)
     {
-        var seen = new List<(ServiceSpec Service, PortSpec Port)>();
+        var seen = new Dictionary<(int Port, string Protocol), List<(ServiceSpec Service, PortSpec Port)>>();
         foreach (var service in spec.Services)
         {
             foreach (var port in service.Ports.Where(p => p.HostPort is not null))
             {
-                var clash = seen.FirstOrDefault(s => s.Port.HostPort == port.HostPort && s.Port.Protocol == port.Protocol &&
-                    (Address(s.Port) == Address(port) || IsWildcard(s.Port) || IsWildcard(port)));
-                if (clash.Service is not null)
+                var key = (port.HostPort!.Value, port.Protocol);
+                if (!seen.TryGetValue(key, out var published))
+                    seen[key] = published = [];
+                var clash = published.FirstOrDefault(s => Address(s.Port) == Address(port) || IsWildcard(s.Port) || IsWildcard(port));
+                if (clash.Service is null)
                 {
-                    var where = clash.Port.Location is { } at ? $" ({at})" : "";
-                    var by = clash.Service == service ? "this service" : $"service '{clash.Service.Name}'";
-                    yield return new SpecError(port.Location ?? service.Location, $"services.{service.Name}.ports",
-                        $"host port {port.HostPort}/{port.Protocol} is already published by {by}{where}; give each host port once");
+                    published.Add((service, port));
+                    continue;
                 }
-                else
-                {
-                    seen.Add((service, port));
-                }
+                var where = clash.Port.Location is { } at ? $" ({at})" : "";
+                var by = ReferenceEquals(clash.Service, service) ? "this service" : $"service '{clash.Service.Name}'";
+                yield return new SpecError(port.Location ?? service.Location, $"services.{service.Name}.ports",
+                    $"host port {port.HostPort}/{port.Protocol} is already published by {by}{where}; give each host port once");
             }
         }
     }
