@@ -43,6 +43,7 @@ internal static class ComposeProjectReader
                     break;
                 case "services":
                     services = context.Read.MappingOrNull(entry.Value, key, "a mapping of service names to services");
+                    context.IncompleteProject |= services is null;
                     break;
                 case "volumes":
                     volumes = DefinitionsReader.ReadVolumes(entry.Value, context);
@@ -59,6 +60,7 @@ internal static class ComposeProjectReader
                 case var extension when extension.StartsWith("x-", StringComparison.Ordinal):
                     break;
                 default:
+                    context.IncompleteProject = true; // perhaps a misspelled 'services'
                     context.Diagnostics.Error(entry.Key, key,
                         $"unknown top-level key '{key}'; expected one of: {string.Join(", ", TopLevelKeys)} or an x-* extension{Suggestions.Hint(key, TopLevelKeys)}");
                     break;
@@ -79,7 +81,10 @@ internal static class ComposeProjectReader
         foreach (var entry in enabled)
         {
             if (ComposeServiceReader.Read(entry, context, secrets, configs) is not { } service)
+            {
+                context.IncompleteProject = true;
                 continue;
+            }
             result.Add(service with { DependsOn = DropDisabled(service, disabled, context) });
         }
         return result.ToImmutable();

@@ -55,7 +55,7 @@ internal static class YamlReader
         }
         catch (YamlException e)
         {
-            ReportYamlError(e, file, diagnostics);
+            ReportYamlError(e, text, file, diagnostics);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
@@ -119,7 +119,7 @@ internal static class YamlReader
         }
         catch (YamlException e)
         {
-            ReportYamlError(e, file, diagnostics);
+            ReportYamlError(e, text, file, diagnostics);
             return false;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
@@ -136,12 +136,30 @@ internal static class YamlReader
         return false;
     }
 
-    private static void ReportYamlError(YamlException e, SourceFile file, Diagnostics diagnostics)
+    private static void ReportYamlError(YamlException e, string text, SourceFile file, Diagnostics diagnostics)
     {
         var message = e.Message.Trim();
         if (e.InnerException is YamlException inner && !string.IsNullOrWhiteSpace(inner.Message))
             message = inner.Message.Trim();
-        diagnostics.Error(At(file, e.Start), "", $"invalid YAML: {message}");
+        var at = At(file, e.Start);
+        // YamlDotNet places "invalid tab as indentation" at the document start; point at the first tab that indents a line.
+        if (message.Contains("tab", StringComparison.Ordinal) && e.Start.Index == 0 && FirstIndentingTab(text) is var (line, column))
+            at = new SourceLocation(file.DisplayPath, line, column);
+        diagnostics.Error(at, "", $"invalid YAML: {message}");
+    }
+
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var j = 0; j < lines[i].Length && lines[i][j] is ' ' or '\t'; j++)
+            {
+                if (lines[i][j] == '\t')
+                    return (i + 1, j + 1);
+            }
+        }
+        return null;
     }
 
     private static SourceLocation At(SourceFile file, Mark mark) =>
