@@ -20,30 +20,10 @@ internal static class SpecAssembler
 {
     public static AppSpec? Assemble(LoadRequest request, SpecLoadOptions options, Diagnostics diagnostics)
     {
-        var read = new NodeReader(diagnostics);
-        if (request.SkiffFile is { } skiffFile && !StaysInside(skiffFile, request.Root, diagnostics))
+        if (FindFiles(request, options, diagnostics) is not { } files)
             return null;
-        YMapping? skiffRoot = null;
-        if (request.SkiffFile is { } skiffPath)
-        {
-            skiffRoot = ParseSkiffFile(skiffPath, request.Root, diagnostics);
-            if (skiffRoot is null)
-                return null;
-        }
 
-        var composeReference = skiffRoot is null ? null : SkiffFileReader.ComposeReference(skiffRoot, read);
-        if (!TryFindCompose(request, options, composeReference, diagnostics, out var compose, out var overrideFile))
-            return null;
-        if ((compose is not null && !StaysInside(compose, request.Root, diagnostics)) ||
-            (overrideFile is not null && !StaysInside(overrideFile, request.Root, diagnostics)))
-            return null;
-        if (compose is null && skiffRoot is null)
-        {
-            diagnostics.Error((SourceLocation?)null, "", SpecDiscovery.NothingFound(request.Directory));
-            return null;
-        }
-
-        var projectDirectory = Path.GetDirectoryName(compose ?? request.SkiffFile!)!;
+        var projectDirectory = Path.GetDirectoryName(files.Compose ?? request.SkiffFile!)!;
         var variables = options.Variables ?? VariableScope.ProcessEnvironment();
         var context = new ReadContext(diagnostics, ReadDotEnv(projectDirectory, variables, request.Root, diagnostics, out var dotEnv),
             request.Root, options.CheckFilesExist);
@@ -53,30 +33,11 @@ internal static class SpecAssembler
             context.NoteFileRead(dotEnv);
 
         var loader = new ComposeFileLoader(context);
-        var project = new YMapping(context.SourceFor(compose ?? request.SkiffFile!), 1, 1, []);
-        if (compose is not null)
-        {
-            if (loader.LoadLayer(compose, projectDirectory, context.Variables, [], null, "") is not { } main)
-                return null;
-            project = main;
-        }
-        if (overrideFile is not null)
-        {
-            if (loader.LoadLayer(overrideFile, projectDirectory, context.Variables, [], null, "") is { } over)
-                project = ComposeMerge.MergeProjects(project, over);
-            else
-                context.IncompleteProject = true;
-        }
-
+        if (LoadCompose(files, projectDirectory, loader) is not { } project)
+            return null;
         var settings = new SettingsLayer();
-        if (skiffRoot is not null)
-        {
-            var interpolated = (YMapping)NodeInterpolator.Apply(skiffRoot.Without("compose"), context.Variables, diagnostics);
-            var skiff = SkiffFileReader.Read(interpolated, context);
-            settings = skiff.Settings;
-            if (skiff.ComposeLayer is { } layer)
-                project = ComposeMerge.MergeProjects(project, ExtendsResolver.Apply(layer, loader, context.Variables));
-        }
+        if (files.SkiffRoot is not null)
+            (project, settings) = ApplySkiffFile(files.SkiffRoot, project, loader);
         project = (YMapping)ComposeMerge.DropResets(project);
         if (project.FindEntry("x-skiff") is { } extension)
             settings = settings.Over(SettingsReader.ReadExtension(extension.Value, "x-skiff", context));
@@ -96,6 +57,64 @@ internal static class SpecAssembler
         var hints = new ValidationHints(context.ServicesWithBrokenSource, context.IncompleteProject);
         diagnostics.AddErrors(SpecValidator.Validate(spec, options.CheckFilesExist, hints));
         return spec;
+    }
+
+    private sealed record FoundFiles(YMapping? SkiffRoot, string? Compose, string? Override);
+
+    /// <summary>skiff.yaml parsed, and the Compose and override files found; null when the load cannot go on (reported).</summary>
+    private static FoundFiles? FindFiles(LoadRequest request, SpecLoadOptions options, Diagnostics diagnostics)
+    {
+        YMapping? skiffRoot = null;
+        if (request.SkiffFile is { } skiffPath)
+        {
+            if (!StaysInside(skiffPath, request.Root, diagnostics))
+                return null;
+            skiffRoot = ParseSkiffFile(skiffPath, request.Root, diagnostics);
+            if (skiffRoot is null)
+                return null;
+        }
+
+        var reference = skiffRoot is null ? null : SkiffFileReader.ComposeReference(skiffRoot, new NodeReader(diagnostics));
+        if (!TryFindCompose(request, options, reference, diagnostics, out var compose, out var overrideFile))
+            return null;
+        if ((compose is not null && !StaysInside(compose, request.Root, diagnostics)) ||
+            (overrideFile is not null && !StaysInside(overrideFile, request.Root, diagnostics)))
+            return null;
+        if (compose is null && skiffRoot is null)
+        {
+            diagnostics.Error((SourceLocation?)null, "", SpecDiscovery.NothingFound(request.Directory));
+            return null;
+        }
+        return new FoundFiles(skiffRoot, compose, overrideFile);
+    }
+
+    /// <summary>The Compose file with its override file merged over it (an empty project without a Compose file).</summary>
+    private static YMapping? LoadCompose(FoundFiles files, string projectDirectory, ComposeFileLoader loader)
+    {
+        var context = loader.Context;
+        if (files.Compose is null)
+            return new YMapping(files.SkiffRoot!.Source, 1, 1, []);
+        if (loader.LoadLayer(files.Compose, projectDirectory, context.Variables, [], null, "") is not { } project)
+            return null;
+        if (files.Override is not null)
+        {
+            if (loader.LoadLayer(files.Override, projectDirectory, context.Variables, [], null, "") is { } over)
+                project = ComposeMerge.MergeProjects(project, over);
+            else
+                context.IncompleteProject = true;
+        }
+        return project;
+    }
+
+    /// <summary>skiff.yaml's settings, and its Compose keys merged over the project like one more override file.</summary>
+    private static (YMapping Project, SettingsLayer Settings) ApplySkiffFile(YMapping skiffRoot, YMapping project, ComposeFileLoader loader)
+    {
+        var context = loader.Context;
+        var interpolated = (YMapping)NodeInterpolator.Apply(skiffRoot.Without("compose"), context.Variables, context.Diagnostics);
+        var skiff = SkiffFileReader.Read(interpolated, context);
+        if (skiff.ComposeLayer is { } layer)
+            project = ComposeMerge.MergeProjects(project, ExtendsResolver.Apply(layer, loader, context.Variables));
+        return (project, skiff.Settings);
     }
 
     private static YMapping? ParseSkiffFile(string path, string root, Diagnostics diagnostics)
