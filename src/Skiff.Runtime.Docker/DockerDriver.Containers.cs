@@ -8,7 +8,7 @@ namespace Skiff.Runtime.Docker;
 // Container life cycle: run, start, stop, remove, inspect.
 public sealed partial class DockerDriver
 {
-    public async Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
+    public async Task<ContainerState> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
     {
         var network = EngineNames.Network(request.Environment);
         var parameters = ContainerSpecMapper.ToCreateParameters(request, network);
@@ -23,30 +23,37 @@ public sealed partial class DockerDriver
 
         var created = await CallAsync($"create container {request.Name} from {request.Image}",
             token => _client.Containers.CreateContainerAsync(parameters, token), cancellationToken);
+        return await InspectRequiredAsync(created.ID, request.Name, cancellationToken);
+    }
+
+    public async Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
+    {
+        var created = await CreateContainerAsync(request, cancellationToken);
         try
         {
-            await CallAsync($"start container {request.Name}",
-                token => _client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token), cancellationToken);
+            var state = await StartAsync(created.Id, request.Name, cancellationToken);
+            DockerDriverLog.ContainerStarted(_logger, request.Name, state.Id, request.Environment, request.Service);
+            return state;
         }
         catch (DriverException e)
         {
             // A container that never started would look deployed to the next pass; take it away.
             DockerDriverLog.StartFailed(_logger, request.Name, e.Message);
-            await RemoveContainerAsync(created.ID, CancellationToken.None);
+            await RemoveContainerAsync(created.Id, CancellationToken.None);
             throw;
         }
-        var state = await InspectRequiredAsync(created.ID, request.Name, cancellationToken);
-        DockerDriverLog.ContainerStarted(_logger, request.Name, state.Id, request.Environment, request.Service);
-        return state;
     }
 
-    public async Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken)
+    public Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken) =>
+        StartAsync(containerId, containerId, cancellationToken);
+
+    private async Task<ContainerState> StartAsync(string containerId, string displayName, CancellationToken cancellationToken)
     {
         // Starting a running container is a no-op (304) on both engines, which Docker.DotNet reports as false.
-        await CallAsync($"start container {containerId}",
+        await CallAsync($"start container {displayName}",
             token => _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), token), cancellationToken);
         // Read the ports again: Docker picks new random host ports at every start (Podman keeps those picked at create).
-        return await InspectRequiredAsync(containerId, containerId, cancellationToken);
+        return await InspectRequiredAsync(containerId, displayName, cancellationToken);
     }
 
     public Task StopContainerAsync(string containerId, CancellationToken cancellationToken) =>

@@ -23,6 +23,7 @@ internal sealed class DeployRun(
     private readonly ConcurrentBag<string> _stoppedForReplace = [];
     private readonly ConcurrentBag<string> _startedExisting = [];
     private readonly ReadinessWaiter _readiness = new(driver, time, options);
+
     private long _lastStartTimestamp;
     private int _changed;
     private bool _seeded;
@@ -38,8 +39,10 @@ internal sealed class DeployRun(
         foreach (var step in plan.Steps)
             Report(Initial(step));
         var source = request.SourceElapsed + time.GetElapsedTime(began);
-        var build = TimeSpan.Zero;
-        var startPhaseBegan = 0L;
+        var buildBegan = 0L;
+        Task<long>? imagesReady = null;
+        // Cancels image builds still running when the deploy fails or is cancelled.
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         try
         {
@@ -51,22 +54,29 @@ internal sealed class DeployRun(
                     freshVolumes.Add(volume);
             }
 
-            var buildBegan = time.GetTimestamp();
-            await new ImageStage(driver, logger, options).PrepareAsync(plan.Steps, (name, status, message) => Update(name, s => s with { Status = status, Message = message }), cancellationToken);
-            build = time.GetElapsedTime(buildBegan);
+            // Nothing is touched before every image exists, so a failed build leaves the running
+            // version as it is. A fresh environment has nothing to protect: its services start as
+            // soon as their own image is ready, while the other images are still building.
+            var fresh = plan.Steps.All(s => s.Action == ServiceAction.Create) && plan.Orphans.IsEmpty;
+            buildBegan = time.GetTimestamp();
+            var images = new ImageStage(driver, logger, options).Start(plan.Steps, (name, status, message) => Update(name, s => s with { Status = status, Message = message }), abort.Token);
+            var allImages = Task.WhenAll(images.Values);
+            imagesReady = allImages.ContinueWith(_ => time.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (!fresh)
+                await allImages.WaitAsync(cancellationToken);
 
-            startPhaseBegan = time.GetTimestamp();
-            _lastStartTimestamp = startPhaseBegan;
             var seedPending = request.SeedPending || SeedVolumeIsFresh(spec, freshVolumes);
-            await StartAllAsync(plan, spec, seedPending, cancellationToken);
+            await StartAllAsync(plan, spec, seedPending, images, cancellationToken);
+            await allImages;
+            var imagesDone = await imagesReady;
+            var build = TimeSpanBetween(buildBegan, imagesDone);
+            var lastStart = Math.Max(Interlocked.Read(ref _lastStartTimestamp), imagesDone);
             var allReady = time.GetTimestamp();
 
             await observer.SwitchOverAsync(Snapshots(plan), cancellationToken);
             await RemoveReplacedAsync(plan, cancellationToken);
 
-            var timings = new DeployTimings(source, build,
-                TimeSpanBetween(startPhaseBegan, _lastStartTimestamp),
-                TimeSpanBetween(_lastStartTimestamp, allReady));
+            var timings = new DeployTimings(source, build, TimeSpanBetween(imagesDone, lastStart), TimeSpanBetween(lastStart, allReady));
             logger.LogInformation("Deployed {Environment}: {Changed} containers changed in {Total} ms", Environment, _changed, (long)timings.Total.TotalMilliseconds);
             return new DeployOutcome { Succeeded = true, Timings = timings, Services = Snapshots(plan), ContainersChanged = _changed, Seeded = _seeded };
         }
@@ -78,15 +88,27 @@ internal sealed class DeployRun(
             logger.LogWarning("Deploy of {Environment} failed: {Reason}", Environment, failure.ToString());
             if (failure.Service is { } service)
                 Update(service, s => s with { Status = ServiceStatus.Failed, Message = failure.Message });
+            await abort.CancelAsync();
             await RollBackAsync();
-            var timings = new DeployTimings(source, build, startPhaseBegan == 0 ? TimeSpan.Zero : time.GetElapsedTime(startPhaseBegan), TimeSpan.Zero);
+            var timings = FailedTimings(source, buildBegan, imagesReady);
             return new DeployOutcome { Succeeded = false, Failure = failure, Timings = timings, Services = [.. await CurrentServicesAsync(spec)] };
         }
         catch (OperationCanceledException)
         {
+            await abort.CancelAsync();
             await RollBackAsync();
             throw;
         }
+    }
+
+    /// <summary>A failed deploy's timings: its build phase up to the last image (or the failure), and the rest as start.</summary>
+    private DeployTimings FailedTimings(TimeSpan source, long buildBegan, Task<long>? imagesReady)
+    {
+        if (buildBegan == 0)
+            return DeployTimings.Zero with { Source = source };
+        var now = time.GetTimestamp();
+        var imagesDone = imagesReady is { IsCompletedSuccessfully: true } ? imagesReady.Result : now;
+        return new DeployTimings(source, TimeSpanBetween(buildBegan, imagesDone), TimeSpanBetween(imagesDone, now), TimeSpan.Zero);
     }
 
     private TimeSpan TimeSpanBetween(long from, long to) =>
@@ -105,7 +127,7 @@ internal sealed class DeployRun(
         return service.Mounts.Any(m => m.Type == MountType.Volume && m.Source is not null && freshVolumes.Contains(m.Source));
     }
 
-    private async Task StartAllAsync(DeployPlan plan, AppSpec spec, bool seedPending, CancellationToken cancellationToken)
+    private async Task StartAllAsync(DeployPlan plan, AppSpec spec, bool seedPending, IReadOnlyDictionary<string, Task> images, CancellationToken cancellationToken)
     {
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = plan.Steps.ToDictionary(s => s.Revision.Service.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -118,17 +140,21 @@ internal sealed class DeployRun(
             var name = step.Revision.Service.Name;
             try
             {
-                foreach (var dependency in step.Revision.Service.DependsOn.Where(d => ready.ContainsKey(d.Service)))
+                async Task DependenciesAsync()
                 {
-                    Update(name, s => s with { Message = $"waiting for {dependency.Service}" });
-                    var signal = dependency.Condition == DependencyCondition.Started ? started[dependency.Service] : ready[dependency.Service];
-                    await signal.Task.WaitAsync(failFast.Token);
+                    foreach (var dependency in step.Revision.Service.DependsOn.Where(d => ready.ContainsKey(d.Service)))
+                    {
+                        Update(name, s => s with { Message = $"waiting for {dependency.Service}" });
+                        var signal = dependency.Condition == DependencyCondition.Started ? started[dependency.Service] : ready[dependency.Service];
+                        await signal.Task.WaitAsync(failFast.Token);
+                    }
                 }
+                var image = images.GetValueOrDefault(name) ?? Task.CompletedTask;
                 var readiness = new Readiness(
                     RunHealthCheck: true,
                     HttpPort: name == publicService ? step.Revision.Service.Ports.FirstOrDefault()?.ContainerPort : null,
                     MustComplete: oneShots.Contains(name));
-                var container = await ApplyAsync(step, readiness, () => started[name].TrySetResult(), failFast.Token);
+                var container = await ApplyAsync(step, readiness, image, DependenciesAsync, () => started[name].TrySetResult(), failFast.Token);
                 if (seedPending && spec.Settings.Seed is { } seed && seed.Service == name)
                 {
                     Update(name, s => s with { Status = ServiceStatus.Seeding, Message = $"running {Path.GetFileName(seed.File)}" });
@@ -164,8 +190,12 @@ internal sealed class DeployRun(
         }
     }
 
-    /// <summary>Brings one service to its new version and waits until it is ready; returns its container.</summary>
-    private async Task<ContainerState> ApplyAsync(ServiceStep step, Readiness readiness, Action onStarted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings one service to its new version and waits until it is ready; returns its container.
+    /// A new container is created as soon as its image exists, and started once its dependencies
+    /// are, so creating it is off the critical path.
+    /// </summary>
+    private async Task<ContainerState> ApplyAsync(ServiceStep step, Readiness readiness, Task image, Func<Task> dependencies, Action onStarted, CancellationToken cancellationToken)
     {
         var service = step.Revision.Service;
         switch (step.Action)
@@ -181,12 +211,17 @@ internal sealed class DeployRun(
                 return step.Current!;
 
             case ServiceAction.Start:
+                await dependencies();
                 Update(service.Name, s => s with { Status = ServiceStatus.Starting, Message = null });
                 var restarted = await driver.StartContainerAsync(step.Current!.Id, cancellationToken);
                 _startedExisting.Add(restarted.Id);
                 return await AfterStartAsync(service, restarted, readiness, onStarted, cancellationToken);
 
             default:
+                await image.WaitAsync(cancellationToken);
+                var created = await driver.CreateContainerAsync(step.Revision.Request, cancellationToken);
+                _created.Add(created.Id);
+                await dependencies();
                 if (step.Action == ServiceAction.Replace && step.Revision.IsStateful)
                 {
                     // Never run two versions of a stateful service on the same volume: stop the old one first.
@@ -195,9 +230,23 @@ internal sealed class DeployRun(
                     _stoppedForReplace.Add(step.Current.Id);
                 }
                 Update(service.Name, s => s with { Status = ServiceStatus.Starting, Message = null });
-                var container = await driver.RunContainerAsync(step.Revision.Request, cancellationToken);
-                _created.Add(container.Id);
+                var container = await StartOrFailAsync(service, created, cancellationToken);
+                logger.LogInformation("Started {Service} of {Environment} ({Container})", service.Name, Environment, container.Name);
                 return await AfterStartAsync(service, container, readiness, onStarted, cancellationToken);
+        }
+    }
+
+    /// <summary>Starts a created container; an engine refusal (a missing binary, a bad mount) fails the deploy with the service named.</summary>
+    private async Task<ContainerState> StartOrFailAsync(ServiceSpec service, ContainerState created, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await driver.StartContainerAsync(created.Id, cancellationToken);
+        }
+        catch (DriverException exception)
+        {
+            var tail = await LogTail.ReadAsync(driver, created.Id, options.LogTailLines, cancellationToken);
+            throw new DeployFailedException(new DeployFailure(service.Name, $"the container did not start: {exception.Message}", tail));
         }
     }
 

@@ -5,18 +5,44 @@ using Skiff.Core.Runtime;
 namespace Skiff.Core.Deploy;
 
 /// <summary>
-/// Makes sure every image a deploy will start exists: builds what is missing (in parallel, one
-/// build per distinct content hash) and pulls what is not built. Nothing is started before every
-/// image is ready, so a failed build leaves the running version untouched.
+/// Makes sure every image a deploy will start exists: builds what is missing and pulls what is
+/// not built, one task per distinct image. Builds run in parallel, except that builds whose
+/// Dockerfiles begin with the same steps run one after the other, so the second reuses the
+/// layers of the first instead of doing the same work at the same time.
 /// </summary>
 internal sealed class ImageStage(IEnvironmentDriver driver, ILogger logger, DeployOptions options)
 {
-    public async Task PrepareAsync(IReadOnlyList<ServiceStep> steps, Action<string, ServiceStatus, string?> report, CancellationToken cancellationToken)
+    /// <summary>Starts the work; returns, per service, the task that completes when its image exists.</summary>
+    public IReadOnlyDictionary<string, Task> Start(IReadOnlyList<ServiceStep> steps, Action<string, ServiceStatus, string?> report, CancellationToken cancellationToken)
     {
-        var needed = steps.Where(s => s.Action is ServiceAction.Create or ServiceAction.Replace)
-            .GroupBy(s => s.Revision.Request.Image, StringComparer.Ordinal)
-            .ToList();
-        await Task.WhenAll(needed.Select(group => EnsureAsync(group.ToList(), report, cancellationToken)));
+        var needed = steps.Where(s => s.Action is ServiceAction.Create or ServiceAction.Replace).ToList();
+        var byImage = needed.GroupBy(s => s.Revision.Request.Image, StringComparer.Ordinal).ToList();
+        var lanes = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var imageTasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+        foreach (var group in byImage)
+        {
+            var users = group.ToList();
+            var lane = DockerfilePrefix.KeyOf(users[0].Revision.Build);
+            var previous = lane is not null && lanes.TryGetValue(lane, out var earlier) ? earlier : Task.CompletedTask;
+            var task = AfterAsync(previous, () => EnsureAsync(users, report, cancellationToken));
+            if (lane is not null)
+                lanes[lane] = task;
+            imageTasks[group.Key] = task;
+        }
+        return needed.ToDictionary(s => s.Revision.Service.Name, s => imageTasks[s.Revision.Request.Image], StringComparer.Ordinal);
+    }
+
+    private static async Task AfterAsync(Task previous, Func<Task> next)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception exception) when (exception is DeployFailedException or DriverException)
+        {
+            // The earlier build's own task reports its failure; this one still tries its own build.
+        }
+        await next();
     }
 
     private async Task EnsureAsync(List<ServiceStep> users, Action<string, ServiceStatus, string?> report, CancellationToken cancellationToken)

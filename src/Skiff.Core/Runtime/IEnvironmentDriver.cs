@@ -27,7 +27,10 @@ public interface IEnvironmentDriver
     /// <summary>Builds and tags an image; throws <see cref="BuildFailedException"/> with the last output lines on failure.</summary>
     Task BuildImageAsync(ImageBuildRequest request, IProgress<string>? output, CancellationToken cancellationToken);
 
-    /// <summary>Creates and starts a container on the environment's network, publishing its ports on 127.0.0.1.</summary>
+    /// <summary>Creates (without starting) a container on the environment's network, its ports to be published on 127.0.0.1; a leftover of the same name is replaced.</summary>
+    Task<ContainerState> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Creates and starts a container (<see cref="CreateContainerAsync"/>, then <see cref="StartContainerAsync"/>).</summary>
     Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken);
 
     Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken);

@@ -35,8 +35,9 @@ public sealed class EnvironmentDeployerTests : IDisposable
 
         Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
         Assert.Equal(3, _driver.CallsStartingWith("build ").Count);
-        var runs = _driver.CallsStartingWith("run ").Select(c => c.Split(' ')[1]).ToList();
-        Assert.Equal(["db", "api", "web"], runs);
+        var starts = _driver.CallsStartingWith("start ").Select(c => c.Split(' ')[1]).ToList();
+        Assert.Equal(["db", "api", "web"], starts);
+        Assert.Equal(3, _driver.CallsStartingWith("create ").Count);
         Assert.All(outcome.Services, s => Assert.Equal(ServiceStatus.Ready, s.Status));
         Assert.True(outcome.Seeded);
         Assert.Single(_driver.CopiedFiles);
@@ -59,7 +60,7 @@ public sealed class EnvironmentDeployerTests : IDisposable
         Assert.Equal(0, second.ContainersChanged);
         Assert.All(second.Services, s => Assert.Equal(ServiceStatus.Unchanged, s.Status));
         var newCalls = _driver.Calls.Skip(calls).ToList();
-        Assert.DoesNotContain(newCalls, c => c.StartsWith("build ") || c.StartsWith("run ") || c.StartsWith("remove "));
+        Assert.DoesNotContain(newCalls, c => c.StartsWith("build ") || c.StartsWith("create ") || c.StartsWith("start ") || c.StartsWith("remove "));
         Assert.Equal(first.Services.Select(s => s.ContainerId), second.Services.Select(s => s.ContainerId));
     }
 
@@ -160,12 +161,14 @@ public sealed class EnvironmentDeployerTests : IDisposable
         var first = await DeployAsync(_app.Spec());
         foreach (var service in first.Services)
             await _driver.StopContainerAsync(service.ContainerId!, CancellationToken.None);
+        var startsBefore = _driver.CallsStartingWith("start ").Count;
 
         var second = await DeployAsync(_app.Spec(), first.Services.Select(s => s.ContainerId!).ToHashSet(), seedPending: false);
 
         Assert.True(second.Succeeded);
         Assert.Equal(first.Services.Select(s => s.ContainerId), second.Services.Select(s => s.ContainerId));
-        Assert.Equal(3, _driver.CallsStartingWith("start ").Count);
+        Assert.Equal(3, _driver.CallsStartingWith("start ").Count - startsBefore);
+        Assert.Equal(3, _driver.CallsStartingWith("create ").Count);
     }
 
     [Fact]
@@ -175,6 +178,64 @@ public sealed class EnvironmentDeployerTests : IDisposable
         Assert.True(outcome.Timings.Total > TimeSpan.Zero);
         Assert.Equal(outcome.Timings.Source + outcome.Timings.Build + outcome.Timings.Start + outcome.Timings.Healthy, outcome.Timings.Total);
     }
+
+    [Fact]
+    public async Task A_fresh_environment_starts_a_service_while_other_images_still_build()
+    {
+        var web = ImageOf("web");
+        _driver.BuildTimes[web] = TimeSpan.FromMilliseconds(400);
+
+        var outcome = await DeployAsync(_app.Spec());
+
+        Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
+        var calls = _driver.Calls.ToList();
+        Assert.True(calls.IndexOf("start db") < calls.IndexOf($"built {web}"), string.Join("\n", calls));
+    }
+
+    [Fact]
+    public async Task An_update_touches_nothing_until_every_image_is_built()
+    {
+        var first = await DeployAsync(_app.Spec());
+        _app.Change("web", "print('web v2')\n");
+        _app.Change("db", "print('db v2')\n");
+        var web = ImageOf("web");
+        _driver.BuildTimes[web] = TimeSpan.FromMilliseconds(300);
+
+        var mark = _driver.Calls.Count;
+
+        var second = await DeployAsync(_app.Spec(), first.Services.Select(s => s.ContainerId!).ToHashSet(), seedPending: false);
+
+        Assert.True(second.Succeeded, second.Failure?.ToString());
+        var calls = _driver.Calls.Skip(mark).ToList();
+        var webBuilt = calls.IndexOf($"built {web}");
+        Assert.True(webBuilt > 0, string.Join("\n", calls));
+        Assert.DoesNotContain(calls.Take(webBuilt), c => c.StartsWith("stop ") || c.StartsWith("create ") || c.StartsWith("start "));
+        Assert.Contains(calls.Skip(webBuilt), c => c == "stop db");
+    }
+
+    [Fact]
+    public async Task Builds_that_begin_with_the_same_steps_run_one_after_the_other()
+    {
+        const string shared = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3\n";
+        File.WriteAllText(Path.Combine(_app.Root, "web", "Dockerfile"), shared + "COPY . /web\n");
+        File.WriteAllText(Path.Combine(_app.Root, "api", "Dockerfile"), shared + "COPY . /api\n");
+        File.WriteAllText(Path.Combine(_app.Root, "db", "Dockerfile"), "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y postgresql\nCOPY . /db\n");
+        foreach (var service in new[] { "web", "api", "db" })
+            _driver.BuildTimes[ImageOf(service)] = TimeSpan.FromMilliseconds(200);
+
+        var outcome = await DeployAsync(_app.Spec());
+
+        Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
+        var calls = _driver.Calls.ToList();
+        int At(string call) => calls.IndexOf(call);
+        var (web, api, db) = (ImageOf("web"), ImageOf("api"), ImageOf("db"));
+        var pythonBuildsOverlap = At($"build {web}") < At($"built {api}") && At($"build {api}") < At($"built {web}");
+        Assert.False(pythonBuildsOverlap, string.Join("\n", calls));
+        Assert.True(At($"build {db}") < Math.Max(At($"built {web}"), At($"built {api}")), "db builds beside the python ones");
+    }
+
+    private string ImageOf(string service) =>
+        Skiff.Core.Planning.ServiceRevision.For("shop", _app.Spec().FindService(service)!, new ResourceLimits()).Request.Image;
 
     private static string Id(DeployOutcome outcome, string service) => outcome.Services.Single(s => s.Name == service).ContainerId!;
 

@@ -20,6 +20,9 @@ internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
 
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>How long the build of an image takes (default: no time).</summary>
+    public Dictionary<string, TimeSpan> BuildTimes { get; } = [];
+
     /// <summary>Images whose build fails.</summary>
     public HashSet<string> FailingBuilds { get; } = [];
 
@@ -71,20 +74,27 @@ internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
         return Task.CompletedTask;
     }
 
-    public Task BuildImageAsync(ImageBuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
+    public async Task BuildImageAsync(ImageBuildRequest request, IProgress<string>? output, CancellationToken cancellationToken)
     {
         Record($"build {request.Tag}");
+        if (BuildTimes.TryGetValue(request.Tag, out var duration))
+            await Task.Delay(duration, cancellationToken);
         if (FailingBuilds.Contains(request.Tag))
             throw new BuildFailedException("step RUN false returned exit code 1", ["STEP 2/2: RUN false", "Error: exit status 1"]);
         _images[request.Tag] = 0;
-        return Task.CompletedTask;
+        Record($"built {request.Tag}");
     }
 
-    public Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
+    public async Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
     {
-        Record($"run {request.Service} {request.Hash[..8]}");
+        var created = await CreateContainerAsync(request, cancellationToken);
+        return await StartContainerAsync(created.Id, cancellationToken);
+    }
+
+    public Task<ContainerState> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken)
+    {
+        Record($"create {request.Service} {request.Hash[..8]}");
         var id = $"c{Interlocked.Increment(ref _nextId)}";
-        var crashing = CrashingServices.Contains(request.Service);
         var container = new ContainerState
         {
             Id = id,
@@ -93,20 +103,20 @@ internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
             Service = request.Service,
             Hash = request.Hash,
             Image = request.Image,
-            Status = crashing ? "exited" : "running",
-            ExitCode = crashing ? 1 : null,
+            Status = "created",
             PublishedPorts = request.Ports.ToImmutableDictionary(p => p.ContainerPort, _ => Interlocked.Increment(ref _nextPort)),
             CreatedAt = DateTimeOffset.UtcNow,
         };
         _containers[id] = container;
-        return Task.FromResult(container with { Status = "running" });
+        return Task.FromResult(container);
     }
 
+    /// <summary>A crashing service's container reports running to the caller, then exits with code 1 at once.</summary>
     public Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         Record($"start {Service(containerId)}");
         var state = _containers[containerId] with { Status = "running", ExitCode = null };
-        _containers[containerId] = state;
+        _containers[containerId] = CrashingServices.Contains(state.Service) ? state with { Status = "exited", ExitCode = 1 } : state;
         return Task.FromResult(state);
     }
 
