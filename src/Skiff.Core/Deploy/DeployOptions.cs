@@ -7,10 +7,10 @@ public sealed record DeployOptions
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>How often readiness is polled while waiting.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The fastest a health check is repeated while waiting for a new container.</summary>
-    public TimeSpan FastHealthInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan FastHealthInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How many log lines a failure keeps.</summary>
     public int LogTailLines { get; init; } = 30;
