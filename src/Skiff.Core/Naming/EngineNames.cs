@@ -12,6 +12,9 @@ public static class EngineNames
     public const string HashLabel = "dev.skiff.hash";
     public const string VolumeLabel = "dev.skiff.volume";
 
+    /// <summary>On containers: the source folder (checkout) the container was created from, which must outlive it.</summary>
+    public const string SourceLabel = "dev.skiff.source";
+
     public static string Network(string environment) => $"skiff-{environment}";
 
     public static string Volume(string environment, string volume) => $"skiff-{environment}-{volume}";

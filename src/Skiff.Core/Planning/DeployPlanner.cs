@@ -20,7 +20,7 @@ public static class DeployPlanner
 
         foreach (var service in spec.Services)
         {
-            var revision = ServiceRevision.For(environment, service, limits[service.Name]);
+            var revision = ServiceRevision.For(environment, service, limits[service.Name], spec.SourceDirectory);
             var existing = byService.GetValueOrDefault(service.Name) ?? [];
             steps.Add(StepFor(revision, existing, knownReady, oneShots?.Contains(service.Name) == true));
         }

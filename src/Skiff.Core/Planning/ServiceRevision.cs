@@ -27,7 +27,8 @@ public sealed record ServiceRevision
     /// <summary>True when the service mounts a named volume: it must never run twice at once on the same data.</summary>
     public bool IsStateful => Service.Mounts.Any(m => m.Type == MountType.Volume && m.Source is not null);
 
-    public static ServiceRevision For(string environment, ServiceSpec service, ResourceLimits limits)
+    /// <param name="sourceDirectory">The folder the spec was loaded from: paths under it are hashed relative to it, so the same commit checked out elsewhere (or an unchanged service in a new commit) keeps its hash.</param>
+    public static ServiceRevision For(string environment, ServiceSpec service, ResourceLimits limits, string? sourceDirectory = null)
     {
         ImageBuildRequest? build = null;
         string image;
@@ -72,11 +73,11 @@ public sealed record ServiceRevision
             NanoCpus = limits.Cpus is { } cpus ? (long)Math.Round(cpus * 1_000_000_000) : null,
         };
 
-        var hash = HashOf(request, service);
+        var hash = HashOf(request, service, sourceDirectory);
         return new ServiceRevision
         {
             Service = service,
-            Request = request with { Name = EngineNames.Container(environment, service.Name, hash), Hash = hash },
+            Request = request with { Name = EngineNames.Container(environment, service.Name, hash), Hash = hash, SourceDirectory = sourceDirectory },
             Hash = hash,
             Build = build,
         };
@@ -95,11 +96,20 @@ public sealed record ServiceRevision
             yield return new ContainerMount(MountType.Bind, file.SourcePath, file.Target, ReadOnly: true);
     }
 
-    private static string HashOf(ContainerRequest request, ServiceSpec service)
+    private static string HashOf(ContainerRequest request, ServiceSpec service, string? sourceDirectory)
     {
-        var text = JsonSerializer.Serialize(request);
+        var relative = request with { Mounts = [.. request.Mounts.Select(m => m with { Source = Relative(m.Source, sourceDirectory) })] };
+        var text = JsonSerializer.Serialize(relative);
         var files = service.Files.Select(f => $"{f.Target}={FileDigest(f.SourcePath)}");
         return ContentHash.OfText("skiff-service-v1\n" + text + "\n" + string.Join("\n", files));
+    }
+
+    private static string? Relative(string? path, string? root)
+    {
+        if (path is null || root is null || !Path.IsPathFullyQualified(path))
+            return path;
+        var relative = Path.GetRelativePath(root, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : "./" + relative.Replace('\\', '/');
     }
 
     private static string FileDigest(string path) =>

@@ -16,6 +16,9 @@ public sealed record ContainerRequest
     /// <summary>Becomes the <c>dev.skiff.hash</c> label.</summary>
     public required string Hash { get; init; }
 
+    /// <summary>Becomes the <c>dev.skiff.source</c> label: the folder its bind mounts and files come from. Not part of the hash.</summary>
+    public string? SourceDirectory { get; init; }
+
     public ImmutableArray<string>? Command { get; init; }
 
     public ImmutableArray<string>? Entrypoint { get; init; }

@@ -18,6 +18,9 @@ public sealed record ContainerState
 
     public required string Image { get; init; }
 
+    /// <summary>The <c>dev.skiff.source</c> label, if any.</summary>
+    public string? SourceDirectory { get; init; }
+
     /// <summary>The engine's state word: created, running, exited, paused, ...</summary>
     public required string Status { get; init; }
 

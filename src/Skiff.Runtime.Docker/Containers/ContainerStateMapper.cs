@@ -23,6 +23,7 @@ internal static class ContainerStateMapper
             Service = LabelFilters.Value(labels, EngineNames.ServiceLabel),
             Hash = LabelFilters.Value(labels, EngineNames.HashLabel),
             Image = inspect.Config?.Image ?? inspect.Image ?? "",
+            SourceDirectory = labels is not null && labels.TryGetValue(EngineNames.SourceLabel, out var source) ? source : null,
             Status = status,
             ExitCode = status is "running" or "created" or "paused" ? null : (int?)inspect.State?.ExitCode,
             PublishedPorts = PublishedPorts(inspect.NetworkSettings?.Ports),

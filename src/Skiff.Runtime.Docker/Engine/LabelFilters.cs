@@ -38,12 +38,18 @@ internal static class LabelFilters
         [EngineNames.VolumeLabel] = volume,
     };
 
-    public static Dictionary<string, string> ForContainer(ContainerRequest request) => new()
+    public static Dictionary<string, string> ForContainer(ContainerRequest request)
     {
-        [EngineNames.EnvironmentLabel] = request.Environment,
-        [EngineNames.ServiceLabel] = request.Service,
-        [EngineNames.HashLabel] = request.Hash,
-    };
+        var labels = new Dictionary<string, string>
+        {
+            [EngineNames.EnvironmentLabel] = request.Environment,
+            [EngineNames.ServiceLabel] = request.Service,
+            [EngineNames.HashLabel] = request.Hash,
+        };
+        if (request.SourceDirectory is { } source)
+            labels[EngineNames.SourceLabel] = source;
+        return labels;
+    }
 
     private static Dictionary<string, IDictionary<string, bool>> Label(string value) => new()
     {

@@ -137,6 +137,24 @@ public sealed class DeployPlannerTests : IDisposable
     }
 
     [Fact]
+    public void The_same_app_in_another_folder_keeps_its_hashes()
+    {
+        using var copy = new TestApp();
+        ServiceSpec WithFiles(TestApp app) => app.Spec().FindService("api")! with
+        {
+            Mounts = [new MountSpec(MountType.Bind, Path.Combine(app.Root, "api"), "/src", ReadOnly: true)],
+            Files = [new FileMountSpec(FileMountKind.Secret, "seed", Path.Combine(app.Root, "seed.sql"), "/run/secrets/seed")],
+        };
+
+        var here = ServiceRevision.For("shop", WithFiles(_app), new ResourceLimits(), _app.Root);
+        var there = ServiceRevision.For("shop", WithFiles(copy), new ResourceLimits(), copy.Root);
+
+        Assert.Equal(here.Hash, there.Hash);
+        Assert.Equal(copy.Root, there.Request.SourceDirectory);
+        Assert.Contains(there.Request.Mounts, m => m.Source == Path.Combine(copy.Root, "api"));
+    }
+
+    [Fact]
     public void A_service_with_a_named_volume_is_stateful()
     {
         Assert.True(Revision("db").IsStateful);
