@@ -47,6 +47,25 @@ internal sealed class GitCache(GitProcess git, GitSourceOptions options, string 
         }
     }
 
+    /// <summary>
+    /// Removes lock files a killed git (cancellation, timeout, a crash) left behind, which would make
+    /// every later fetch fail with "File exists". Safe because the caller holds the repository's lock
+    /// and the killed process tree is gone.
+    /// </summary>
+    public void RemoveStaleLocks()
+    {
+        if (!Exists)
+            return;
+        var stale = Directory.EnumerateFiles(path, "*.lock")
+            .Concat(Directory.EnumerateFiles(System.IO.Path.Combine(path, "refs"), "*.lock", SearchOption.AllDirectories))
+            .ToList();
+        foreach (var file in stale)
+        {
+            File.Delete(file);
+            logger.LogWarning("Removed stale git lock {Lock}", file);
+        }
+    }
+
     public async Task<bool> HasCommitAsync(string sha, CancellationToken cancellationToken)
     {
         var result = await git.RunAsync([GitDir, "cat-file", "-e", $"{sha}^{{commit}}"], options.CommandTimeout, cancellationToken);

@@ -30,6 +30,7 @@ internal sealed class GitProcess(string executable, string gitHome, TimeProvider
         IReadOnlyDictionary<string, string>? environment = null,
         string? input = null)
     {
+        Directory.CreateDirectory(gitHome);
         using var process = new Process { StartInfo = CreateStartInfo(arguments, environment) };
         var command = CommandName(arguments);
         var started = time.GetTimestamp();

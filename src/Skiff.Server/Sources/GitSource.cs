@@ -46,9 +46,9 @@ public sealed class GitSource : IGitSource
                 return final;
             try
             {
-                Directory.CreateDirectory(_folders.GitHome);
                 var cache = new GitCache(_git, _options, _folders.Cache(target.Repository), _logger);
                 await cache.EnsureCreatedAsync(cancellationToken);
+                cache.RemoveStaleLocks();
                 await _fetcher.EnsureCommitAsync(cache, target, cancellationToken);
                 await MaterialiseAsync(cache, target, final, cancellationToken);
             }
@@ -58,7 +58,7 @@ public sealed class GitSource : IGitSource
                 _logger.LogWarning("Checkout of {Repository} at {Sha} failed: {Reason}", target.Repository, target.Sha, message);
                 throw new GitSourceException(message);
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 throw new GitSourceException($"cannot write the checkout of {target.Repository} at {target.Sha}: {SecretScrubber.Scrub(exception.Message, target.Token)}");
             }
@@ -95,7 +95,10 @@ public sealed class GitSource : IGitSource
 
             var cache = new GitCache(_git, _options, _folders.Cache(name), _logger);
             if (cache.Exists)
+            {
+                cache.RemoveStaleLocks();
                 await cache.ForgetCommitsExceptAsync(keep, cancellationToken);
+            }
             _logger.LogInformation("Pruned {Count} checkouts of {Repository}, kept {Kept}", removed, name, keep.Count);
         }
     }
@@ -117,6 +120,7 @@ public sealed class GitSource : IGitSource
         finally
         {
             CheckoutFolders.DeleteTemporary(index);
+            CheckoutFolders.DeleteTemporary(index + ".lock");
             if (Directory.Exists(temporary))
                 CheckoutFolders.DeleteTemporary(temporary);
         }

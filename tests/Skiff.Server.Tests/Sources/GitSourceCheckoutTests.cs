@@ -163,6 +163,21 @@ public sealed class GitSourceCheckoutTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(folder, "compose.yaml")));
     }
 
+    [Fact]
+    public async Task Lock_files_a_killed_git_left_in_the_cache_do_not_block_the_next_fetch()
+    {
+        await _home.Source.CheckoutAsync(SourceHome.Request(_repository.CloneUrl, _repository.InitialSha), CancellationToken.None);
+        var next = await _repository.CommitAsync("next", tree => File.WriteAllText(Path.Combine(tree, "next.txt"), "next"));
+        var cache = _home.Cache("acme", "shop");
+        File.WriteAllText(Path.Combine(cache, "shallow.lock"), "");
+        File.WriteAllText(Path.Combine(cache, "refs", "skiff", "commits", next + ".lock"), "");
+
+        var folder = await _home.Source.CheckoutAsync(SourceHome.Request(_repository.CloneUrl, next), CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(folder, "next.txt")));
+        Assert.Empty(Directory.EnumerateFiles(cache, "*.lock", SearchOption.AllDirectories));
+    }
+
     private static string GitCacheRef(string sha) => $"refs/skiff/commits/{sha}";
 
     private async Task<int> CountObjectsAsync(string cache)
