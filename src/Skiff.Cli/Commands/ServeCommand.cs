@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Skiff.Server.Configuration;
 using Skiff.Server.Hosting;
 
 namespace Skiff.Cli.Commands;
@@ -10,10 +11,22 @@ public static class ServeCommand
     {
         var listen = new Option<string?>("--listen") { Description = "Address to listen on (default http://127.0.0.1:7070, or SKIFF_LISTEN)" };
         var baseDomain = new Option<string?>("--base-domain") { Description = "Environments answer on <name>.<base-domain> (default localhost)" };
-        var command = new Command("serve", "Run the Skiff server: API, router and reconciler") { listen, baseDomain };
+        var config = new Option<string?>("--config", "-c") { Description = "The server configuration file (skiff-server.yaml; see docs/server.md)" };
+        var command = new Command("serve", "Run the Skiff server: API, router, webhooks and reconciler") { listen, baseDomain, config };
         command.SetAction((result, cancellationToken) => CliRunner.RunAsync(context, async () =>
         {
             var options = SkiffServerOptions.FromEnvironment();
+            if (result.GetValue(config) is { } file)
+            {
+                try
+                {
+                    options = options.With(ServerConfigLoader.Load(Path.GetFullPath(file)));
+                }
+                catch (ServerConfigException exception)
+                {
+                    throw new CliException(exception.Message, ExitCodes.Usage);
+                }
+            }
             if (result.GetValue(listen) is { } address)
             {
                 if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))

@@ -12,10 +12,13 @@ public static class EnvironmentPrinter
             output.WriteLine("no environments (create one with: skiff up DIR)");
             return;
         }
-        string[] header = ["NAME", "PHASE", "URL", "SERVICES", "AGE"];
+        string[] header = ["NAME", "REPO", "PR", "SHA", "PHASE", "URL", "SERVICES", "AGE"];
         var rows = environments.Select(e => new[]
         {
             e.Name,
+            e.PullRequest?.Repository ?? "-",
+            e.PullRequest is { } pr ? $"#{pr.Number}" : "-",
+            e.PullRequest?.Sha[..Math.Min(7, e.PullRequest.Sha.Length)] ?? "-",
             e.Phase,
             e.Url ?? "-",
             $"{e.Services.Count(s => s.Status is "Ready" or "Unchanged")}/{e.Services.Count}",
@@ -29,6 +32,8 @@ public static class EnvironmentPrinter
         output.WriteLine($"{environment.Name}: {environment.Phase}");
         output.WriteLine($"  url:     {environment.Url ?? "-"}");
         output.WriteLine($"  source:  {environment.Source.Path}");
+        if (environment.PullRequest is { } pr)
+            output.WriteLine($"  pr:      {pr.Repository}#{pr.Number} at {pr.Sha} by {pr.Author ?? "?"}{(pr.FromFork ? " (fork)" : "")}: {pr.Title}");
         if (environment.Timings is { } t)
             output.WriteLine($"  timings: {Timings(t)}");
         if (environment.Error is { } error)
@@ -45,6 +50,13 @@ public static class EnvironmentPrinter
             s.Url ?? s.Message ?? "",
         }).ToList();
         WriteColumns(output, ["SERVICE", "STATUS", "CONTAINER", "IMAGE", "URL"], rows);
+        if (environment.Events is { Count: > 0 } events)
+        {
+            output.WriteLine();
+            output.WriteLine("history (newest first):");
+            foreach (var item in events.Take(15))
+                output.WriteLine($"  {item.At:yyyy-MM-dd HH:mm:ss}  {item.Kind,-8} {item.Message}");
+        }
     }
 
     public static string Timings(TimingsDto t) =>

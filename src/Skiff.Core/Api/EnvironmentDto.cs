@@ -37,7 +37,20 @@ public sealed record EnvironmentDto
 
     /// <summary>The newest deploys first; only in the answer for one environment.</summary>
     public IReadOnlyList<DeploymentDto>? Deployments { get; init; }
+
+    /// <summary>For a pull request's environment: which one, at which commit.</summary>
+    public PullRequestDto? PullRequest { get; init; }
+
+    /// <summary>The environment's history, newest first (webhooks received, deploys, failures); only in the answer for one environment.</summary>
+    public IReadOnlyList<EventDto>? Events { get; init; }
 }
+
+/// <param name="Repository"><c>owner/name</c>.</param>
+/// <param name="Sha">The head commit the environment runs (or is deploying).</param>
+public sealed record PullRequestDto(string Repository, long Number, string Sha, string? Author, string? Title, bool FromFork);
+
+/// <param name="Kind">webhook, deploy, failure, ...</param>
+public sealed record EventDto(DateTimeOffset At, string Kind, string Message);
 
 public sealed record SourceDto(string Kind, string Path);
 

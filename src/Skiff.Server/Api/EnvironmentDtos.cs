@@ -10,7 +10,7 @@ namespace Skiff.Server.Api;
 /// <summary>Builds the API's view of an environment from its stored record and the live board.</summary>
 public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls)
 {
-    public EnvironmentDto From(EnvironmentRecord record, IReadOnlyList<DeploymentRecord>? history = null)
+    public EnvironmentDto From(EnvironmentRecord record, IReadOnlyList<DeploymentRecord>? history = null, IReadOnlyList<EventRecord>? events = null)
     {
         var view = board.Find(record.Name);
         var stored = EnvironmentStore.ReadServices(record);
@@ -36,6 +36,10 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls)
             Error = Read<ErrorDto>(record.ErrorJson),
             Warnings = Read<List<string>>(record.WarningsJson) ?? [],
             Deployments = history?.Select(ToDto).ToList(),
+            PullRequest = record is { Repository: { } repository, PullRequest: { } number, HeadSha: { } sha }
+                ? new PullRequestDto(repository, number, sha, record.Author, record.Title, record.FromFork)
+                : null,
+            Events = events?.Select(e => new EventDto(e.At, e.Kind, e.Message)).ToList(),
         };
     }
 

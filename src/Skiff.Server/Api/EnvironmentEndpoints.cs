@@ -34,7 +34,8 @@ public static class EnvironmentEndpoints
         if (record is null)
             return NotFound(name);
         var history = await store.ListDeploymentsAsync(name, 20, cancellationToken);
-        return Results.Json(dtos.From(record, history), SkiffJson.Options);
+        var events = await store.ListEventsAsync(name, 100, cancellationToken);
+        return Results.Json(dtos.From(record, history, events), SkiffJson.Options);
     }
 
     private static async Task<IResult> PutAsync(string name, HttpRequest request, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Skiff.Server.Configuration;
+
 namespace Skiff.Server.Hosting;
 
 /// <summary>How <c>skiff serve</c> runs. Every value has a default that works on one machine.</summary>
@@ -17,6 +19,21 @@ public sealed record SkiffServerOptions
 
     /// <summary>How many environments deploy at the same time.</summary>
     public int MaxConcurrentDeploys { get; init; } = 4;
+
+    /// <summary>The repositories whose pull requests get environments (from skiff-server.yaml).</summary>
+    public IReadOnlyList<RepositoryConfig> Repositories { get; init; } = [];
+
+    /// <summary>These options with the values a configuration file sets.</summary>
+    public SkiffServerOptions With(ServerConfig config) => this with
+    {
+        Listen = config.Listen ?? Listen,
+        BaseDomain = config.BaseDomain ?? BaseDomain,
+        MaxConcurrentDeploys = config.MaxConcurrentDeploys ?? MaxConcurrentDeploys,
+        Repositories = config.Repositories,
+    };
+
+    public RepositoryConfig? FindRepository(string fullName) =>
+        Repositories.FirstOrDefault(r => string.Equals(r.FullName, fullName, StringComparison.OrdinalIgnoreCase));
 
     public static SkiffServerOptions FromEnvironment() => new()
     {

@@ -1,9 +1,13 @@
-using System.Diagnostics;
+using Skiff.Core.Api;
 using Skiff.Core.Deploy;
 using Skiff.Core.Environments;
 using Skiff.Core.Runtime;
 using Skiff.Core.Specs;
 using Skiff.Core.Specs.Loading;
+using Skiff.Server.GitHub;
+using Skiff.Server.PullRequests;
+using Skiff.Server.Routing;
+using Skiff.Server.Sources;
 using Skiff.Server.Store;
 
 namespace Skiff.Server.Reconciliation;
@@ -12,13 +16,17 @@ namespace Skiff.Server.Reconciliation;
 /// Reconciles one environment: reads its desired state from the store, and either deploys the
 /// recorded source (a no-op when nothing changed) or removes everything labelled with it. Level-
 /// triggered: running it twice changes nothing the second time, and a pass interrupted by a crash
-/// is repaired by the next one.
+/// is repaired by the next one. PR environments get their feedback on GitHub from here.
 /// </summary>
 public sealed class EnvironmentReconciler(
     EnvironmentStore store,
     EnvironmentBoard board,
     EnvironmentDeployer deployer,
     IEnvironmentDriver driver,
+    SourceResolver sources,
+    CheckoutJanitor checkouts,
+    PullRequestFeedbackSink feedback,
+    ServerUrls urls,
     TimeProvider time,
     ILogger<EnvironmentReconciler> logger)
 {
@@ -41,6 +49,9 @@ public sealed class EnvironmentReconciler(
         board.Remove(record.Name);
         await driver.RemoveEnvironmentAsync(record.Name, cancellationToken);
         await store.DeleteAsync(record.Name, cancellationToken);
+        feedback.Report(record, PullRequestEnvironmentState.Removed);
+        if (record.Repository is { } repository)
+            await checkouts.PruneAsync(repository, cancellationToken);
     }
 
     private async Task DeployAsync(EnvironmentRecord record, CancellationToken cancellationToken)
@@ -48,9 +59,22 @@ public sealed class EnvironmentReconciler(
         var began = time.GetTimestamp();
         await store.SetPhaseAsync(record.Name, EnvironmentPhase.Deploying, cancellationToken);
         var deploymentId = await store.StartDeploymentAsync(record.Name, record.Generation, cancellationToken);
+        await store.AddEventAsync(record.Name, "deploy", $"deploying generation {record.Generation}{At(record)}", cancellationToken);
         board.ClearProgress(record.Name);
+        feedback.Report(record, PullRequestEnvironmentState.Deploying);
 
-        var loaded = SpecLoader.Load(record.SourcePath);
+        string folder;
+        try
+        {
+            folder = await sources.ResolveAsync(record, cancellationToken);
+        }
+        catch (GitSourceException exception)
+        {
+            await FailBeforeDeployAsync(record, deploymentId, began, $"source: {exception.Message}", [], [], cancellationToken);
+            return;
+        }
+
+        var loaded = SpecLoader.Load(folder);
         var warnings = loaded.Warnings.Select(w => w.ToString()).ToList();
         if (!loaded.Succeeded)
         {
@@ -62,16 +86,7 @@ public sealed class EnvironmentReconciler(
                 _ => $"{errors[0]} (and {errors.Count - 1} more)",
             };
             logger.LogWarning("Spec of {Environment} is invalid: {Error}", record.Name, message);
-            await store.FinishDeploymentAsync(deploymentId, new DeployResultRecord
-            {
-                Environment = record.Name,
-                Generation = record.Generation,
-                Timings = DeployTimings.Zero with { Source = time.GetElapsedTime(began) },
-                Failure = new DeployFailure(null, message, [.. errors]),
-                Services = StoredOrServing(record),
-                Warnings = warnings,
-                PublicService = record.PublicService,
-            }, cancellationToken);
+            await FailBeforeDeployAsync(record, deploymentId, began, message, errors, warnings, cancellationToken);
             return;
         }
 
@@ -106,7 +121,42 @@ public sealed class EnvironmentReconciler(
             Seeded = outcome.Seeded,
             PublicService = outcome.Succeeded ? publicService : record.PublicService,
         }, cancellationToken);
+
+        var timings = EnvironmentStore.ToDto(outcome.Timings);
+        if (outcome.Succeeded)
+        {
+            var url = publicService is null ? null : urls.Current.PublicUrl(record.Name);
+            await store.AddEventAsync(record.Name, "deploy", $"ready{At(record)} in {timings.TotalMs} ms ({outcome.ContainersChanged} containers changed)", cancellationToken);
+            feedback.Report(record, PullRequestEnvironmentState.Ready, url, timings);
+            if (record.Repository is { } repository)
+                await checkouts.PruneAsync(repository, cancellationToken);
+        }
+        else
+        {
+            await store.AddEventAsync(record.Name, "failure", $"deploy{At(record)} failed: {outcome.Failure}", cancellationToken);
+            feedback.Report(record, PullRequestEnvironmentState.Failed, timings: timings, error: EnvironmentStore.ToDto(outcome.Failure!));
+        }
     }
+
+    private async Task FailBeforeDeployAsync(EnvironmentRecord record, long deploymentId, long began, string message, IReadOnlyList<string> details, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    {
+        var failure = new DeployFailure(null, message, [.. details]);
+        var timings = DeployTimings.Zero with { Source = time.GetElapsedTime(began) };
+        await store.FinishDeploymentAsync(deploymentId, new DeployResultRecord
+        {
+            Environment = record.Name,
+            Generation = record.Generation,
+            Timings = timings,
+            Failure = failure,
+            Services = StoredOrServing(record),
+            Warnings = warnings,
+            PublicService = record.PublicService,
+        }, cancellationToken);
+        await store.AddEventAsync(record.Name, "failure", $"deploy{At(record)} failed: {message}", cancellationToken);
+        feedback.Report(record, PullRequestEnvironmentState.Failed, timings: EnvironmentStore.ToDto(timings), error: EnvironmentStore.ToDto(failure));
+    }
+
+    private static string At(EnvironmentRecord record) => record.HeadSha is { } sha ? $" at {sha[..Math.Min(7, sha.Length)]}" : "";
 
     private IReadOnlyList<ServiceSnapshot> StoredOrServing(EnvironmentRecord record) =>
         board.Find(record.Name)?.Serving is { IsDefaultOrEmpty: false } serving ? serving : EnvironmentStore.ReadServices(record);

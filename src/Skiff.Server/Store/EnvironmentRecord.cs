@@ -5,7 +5,7 @@ public sealed class EnvironmentRecord
 {
     public required string Name { get; set; }
 
-    /// <summary>"directory" (a folder on the server's host); later "git".</summary>
+    /// <summary>"directory" (a folder on the server's host) or "git" (a commit of <see cref="Repository"/> fetched from <see cref="SourcePath"/>, the clone URL).</summary>
     public required string SourceKind { get; set; }
 
     public required string SourcePath { get; set; }
@@ -39,4 +39,18 @@ public sealed class EnvironmentRecord
     public string? ErrorJson { get; set; }
 
     public string WarningsJson { get; set; } = "[]";
+
+    /// <summary>For a PR environment: <c>owner/name</c>; null otherwise.</summary>
+    public string? Repository { get; set; }
+
+    public long? PullRequest { get; set; }
+
+    /// <summary>The commit to run (PR head); null for a folder source.</summary>
+    public string? HeadSha { get; set; }
+
+    public string? Author { get; set; }
+
+    public string? Title { get; set; }
+
+    public bool FromFork { get; set; }
 }

@@ -9,6 +9,10 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
 
     public DbSet<DeploymentRecord> Deployments => Set<DeploymentRecord>();
 
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EnvironmentRecord>(entity =>
@@ -20,5 +24,11 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
             entity.HasKey(d => d.Id);
             entity.HasIndex(d => d.EnvironmentName);
         });
+        modelBuilder.Entity<EventRecord>(entity =>
+        {
+            entity.HasKey(e => e.Id);
+            entity.HasIndex(e => e.EnvironmentName);
+        });
+        modelBuilder.Entity<DeliveryRecord>(entity => entity.HasKey(d => d.Id));
     }
 }

@@ -1,0 +1,38 @@
+using Skiff.Core.Api;
+using Skiff.Server.Configuration;
+using Skiff.Server.GitHub;
+using Skiff.Server.Hosting;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.PullRequests;
+
+/// <summary>Turns what happens to a PR environment into GitHub feedback (when the repository has API access configured).</summary>
+public sealed class PullRequestFeedbackSink(IPullRequestReporter reporter, IGitHubAccessProvider access, SkiffServerOptions options)
+{
+    public void Report(RepositoryConfig repository, long number, string environment, string sha, PullRequestEnvironmentState state,
+        string? url = null, TimingsDto? timings = null, ErrorDto? error = null, string? note = null)
+    {
+        if (access.For(repository) is not { } target)
+            return;
+        reporter.Report(new PullRequestFeedback
+        {
+            Repository = target,
+            PullRequest = checked((int)number),
+            Environment = environment,
+            Sha = sha,
+            State = state,
+            Url = url,
+            Timings = timings,
+            Error = error,
+            Note = note,
+        });
+    }
+
+    /// <summary>The same for a stored PR environment (after a deploy or a removal).</summary>
+    public void Report(EnvironmentRecord record, PullRequestEnvironmentState state, string? url = null, TimingsDto? timings = null, ErrorDto? error = null)
+    {
+        if (record.Repository is null || record.PullRequest is null || record.HeadSha is null || options.FindRepository(record.Repository) is not { } repository)
+            return;
+        Report(repository, record.PullRequest.Value, record.Name, record.HeadSha, state, url, timings, error);
+    }
+}

@@ -1,0 +1,29 @@
+using Skiff.Server.Hosting;
+using Skiff.Server.PullRequests;
+using Skiff.Server.Sources;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Reconciliation;
+
+/// <summary>Turns an environment's recorded source into a folder on disk: a directory as it is, or a git commit checked out.</summary>
+public sealed class SourceResolver(IGitSource git, IGitHubAccessProvider access, SkiffServerOptions options)
+{
+    /// <summary>The folder to load the spec from; throws <see cref="GitSourceException"/> with a one-line reason.</summary>
+    public async Task<string> ResolveAsync(EnvironmentRecord record, CancellationToken cancellationToken)
+    {
+        if (record.SourceKind != "git")
+            return record.SourcePath;
+        if (record.Repository is null || record.HeadSha is null)
+            throw new GitSourceException($"environment {record.Name} has a git source without a repository or commit");
+        var repository = options.FindRepository(record.Repository)
+            ?? throw new GitSourceException($"repository {record.Repository} is no longer in the server configuration");
+        return await git.CheckoutAsync(new GitCheckoutRequest
+        {
+            Repository = repository.FullName,
+            CloneUrl = record.SourcePath,
+            Sha = record.HeadSha,
+            Ref = record.PullRequest is { } number ? $"refs/pull/{number}/head" : null,
+            Token = await access.GitTokenAsync(repository, cancellationToken),
+        }, cancellationToken);
+    }
+}

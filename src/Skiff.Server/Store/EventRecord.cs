@@ -1,0 +1,16 @@
+namespace Skiff.Server.Store;
+
+/// <summary>One entry of an environment's history: a webhook received, a deploy started or finished, a failure.</summary>
+public sealed class EventRecord
+{
+    public long Id { get; set; }
+
+    public required string EnvironmentName { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>webhook, deploy, failure, feedback, removed, ...</summary>
+    public required string Kind { get; set; }
+
+    public required string Message { get; set; }
+}
