@@ -23,16 +23,23 @@ public sealed class TestServer : IAsyncDisposable
 
     private TestServer(string home) => Home = home;
 
-    public static async Task<TestServer> StartAsync(string? home = null)
+    private Func<SkiffServerOptions, SkiffServerOptions> _adjust = o => o;
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="adjust">Changes to the options (repositories, for instance).</param>
+    public static async Task<TestServer> StartAsync(string? home = null, Func<SkiffServerOptions, SkiffServerOptions>? adjust = null)
     {
         var server = new TestServer(home ?? Directory.CreateTempSubdirectory("skiff-home-").FullName);
+        if (adjust is not null)
+            server._adjust = adjust;
         await server.StartAppAsync();
         return server;
     }
 
     private async Task StartAppAsync()
     {
-        var options = new SkiffServerOptions { Home = Home, Listen = "http://127.0.0.1:0", DockerHost = EngineEndpoint.DockerHost };
+        var options = _adjust(new SkiffServerOptions { Home = Home, Listen = "http://127.0.0.1:0", DockerHost = EngineEndpoint.DockerHost });
         _app = SkiffServer.Build(options);
         Address = await SkiffServer.StartAsync(_app, CancellationToken.None);
         Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Skiff.Core.Api;
+using Skiff.Server.Configuration;
+using Skiff.Server.GitHub;
+using Skiff.Tests.Shared;
+
+namespace Skiff.Server.Tests.PullRequests;
+
+/// <summary>
+/// A real server connected to one repository: a real bare git repository holding the shop example
+/// (served over file://), signed deliveries built from GitHub's recorded payloads, and the fake
+/// GitHub API standing in for api.github.com.
+/// </summary>
+public sealed class PullRequestServer : IAsyncLifetime
+{
+    public const string Secret = "webhook-secret-for-tests";
+    public const string Token = "ghs_test_token_for_tests";
+
+    public GitRepositoryFixture Repository { get; private set; } = null!;
+
+    public FakeGitHubApi GitHub { get; private set; } = null!;
+
+    public TestServer Server { get; private set; } = null!;
+
+    public WebhookDeliveries Deliveries { get; } = new("acme", "shop", Secret);
+
+    public async Task InitializeAsync()
+    {
+        Repository = await GitRepositoryFixture.CreateAsync();
+        GitHub = await FakeGitHubApi.StartAsync();
+        GitHub.AcceptToken(Token);
+        Server = await TestServer.StartAsync(adjust: options => options with
+        {
+            Repositories =
+            [
+                new RepositoryConfig
+                {
+                    FullName = "acme/shop",
+                    CloneUrl = Repository.CloneUrl,
+                    WebhookSecret = new SecretValue(Secret, "test"),
+                    Token = new SecretValue(Token, "test"),
+                    ApiUrl = GitHub.BaseUrl,
+                },
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        var environments = await Server.Http.GetFromJsonAsync<List<EnvironmentDto>>("api/v1/environments", SkiffJson.Options) ?? [];
+        foreach (var environment in environments)
+            await Server.Driver.RemoveEnvironmentAsync(environment.Name, CancellationToken.None);
+        await Server.DisposeAsync();
+        await GitHub.DisposeAsync();
+        await Repository.DisposeAsync();
+    }
+
+    /// <summary>Commits a change to the web page's heading (a marker the test can look for) and points refs/pull/N/head at it.</summary>
+    public async Task<string> PushHeadingAsync(int number, string marker)
+    {
+        var sha = await Repository.CommitAsync($"PR {number}: {marker}", tree =>
+        {
+            var template = Path.Combine(tree, "web", "templates", "index.html");
+            var text = File.ReadAllText(template);
+            var start = text.IndexOf("<h1>", StringComparison.Ordinal);
+            var end = text.IndexOf("</h1>", start, StringComparison.Ordinal);
+            File.WriteAllText(template, text[..start] + $"<h1>Skiff Shop {marker}" + text[end..]);
+        }, branch: null);
+        await Repository.PushPullRequestAsync(number, sha);
+        return sha;
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string eventName, string payload, string? delivery = null, string? signature = null)
+    {
+        using var response = await Deliveries.SendAsync(Server.Http, eventName, payload, delivery, signature);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone());
+    }
+
+    /// <summary>Waits until the environment serves <paramref name="sha"/> (Ready) or failed at it.</summary>
+    public async Task<EnvironmentDto> WaitForShaAsync(string environment, string sha, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var current = await Server.GetAsync(environment);
+            if (current is { PullRequest.Sha: var at, Phase: "Ready" or "Failed" } && at == sha && current.ObservedGeneration >= current.Generation)
+                return current;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{environment} did not reach {sha[..7]}: {current?.Phase} at {current?.PullRequest?.Sha}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task WaitGoneAsync(string environment)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await Server.GetAsync(environment) is not null)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{environment} is still there");
+            await Task.Delay(200);
+        }
+    }
+
+    public Task FlushFeedbackAsync() => Server.Services.GetRequiredService<IPullRequestReporter>().FlushAsync(CancellationToken.None);
+}
