@@ -345,7 +345,7 @@ internal sealed class DeployRun(
         ContainerId = step.Current?.Id,
         Image = step.Revision.Request.Image,
         Hash = step.Revision.Hash,
-        PublishedPorts = step.Action == ServiceAction.Keep ? step.Current!.PublishedPorts : ImmutableDictionary<int, int>.Empty,
+        PublishedPorts = step.Action is ServiceAction.Keep or ServiceAction.Adopt ? step.Current!.PublishedPorts : ImmutableDictionary<int, int>.Empty,
     };
 
     private ImmutableArray<ServiceSnapshot> Snapshots(DeployPlan plan) =>

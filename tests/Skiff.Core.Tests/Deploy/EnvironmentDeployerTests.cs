@@ -172,6 +172,19 @@ public sealed class EnvironmentDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_adopted_container_keeps_its_ports_so_it_can_be_routed()
+    {
+        var first = await DeployAsync(_app.Spec());
+
+        // As after a crash: the containers run, but no finished deploy saw them ready.
+        var second = await DeployAsync(_app.Spec(), knownReady: new HashSet<string>(), seedPending: false);
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(first.Services.Single(s => s.Name == "web").PublishedPorts, second.Services.Single(s => s.Name == "web").PublishedPorts);
+        Assert.NotEmpty(second.Services.Single(s => s.Name == "web").PublishedPorts);
+    }
+
+    [Fact]
     public async Task Phases_are_timed()
     {
         var outcome = await DeployAsync(_app.Spec());
