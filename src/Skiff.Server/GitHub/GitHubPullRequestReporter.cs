@@ -111,6 +111,9 @@ public sealed class GitHubPullRequestReporter : BackgroundService, IPullRequestR
         if (errors.Count == 0)
         {
             _lastErrors.TryRemove(key, out _);
+            // A removed environment is done with; should the pull request come back, GitHub is looked up again.
+            if (feedback.State == PullRequestEnvironmentState.Removed)
+                _memory.TryRemove(letter.Key, out _);
             GitHubReporterLog.Delivered(_logger, key, feedback.State, feedback.Sha, (long)_time.GetElapsedTime(started).TotalMilliseconds);
             return;
         }

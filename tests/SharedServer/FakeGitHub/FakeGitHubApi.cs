@@ -145,7 +145,8 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         var sequence = Interlocked.Increment(ref _sequence);
         var request = context.Request;
         var path = request.Path.Value ?? "/";
-        if (path.StartsWith("/api/v3/", StringComparison.OrdinalIgnoreCase))
+        var enterprise = path.StartsWith("/api/v3/", StringComparison.OrdinalIgnoreCase);
+        if (enterprise)
             path = path["/api/v3".Length..];
         var at = _time.GetUtcNow();
         var body = await ReadBodyAsync(request, context.RequestAborted);
@@ -161,7 +162,7 @@ public sealed class FakeGitHubApi : IAsyncDisposable
                 : Unauthorized(request, path) ?? _routes.Answer(request.Method, path, request.Query, body.Json, Authorization(request).Value);
 
         await WriteAsync(context, answer, path);
-        Record(sequence, request, path, body.Json, answer.Status, at);
+        Record(sequence, request, path, enterprise, body.Json, answer.Status, at);
     }
 
     private async Task WriteAsync(HttpContext context, FakeGitHubAnswer answer, string path)
@@ -276,13 +277,13 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         return space < 0 ? (header, null) : (header[..space], header[(space + 1)..].Trim());
     }
 
-    private void Record(long sequence, HttpRequest request, string path, JsonElement? body, int status, DateTimeOffset at)
+    private void Record(long sequence, HttpRequest request, string path, bool enterprise, JsonElement? body, int status, DateTimeOffset at)
     {
         var headers = request.Headers
             .Where(h => !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var (scheme, _) = Authorization(request);
-        var recorded = new FakeGitHubRequest(sequence, request.Method, path, request.QueryString.Value ?? "", headers, scheme is not null, scheme, body, status, at);
+        var recorded = new FakeGitHubRequest(sequence, request.Method, path, enterprise, request.QueryString.Value ?? "", headers, scheme is not null, scheme, body, status, at);
         lock (_gate)
             _requests.Add(recorded);
     }

@@ -9,10 +9,12 @@ namespace Skiff.Tests.Shared;
 /// <param name="AuthorizationScheme">The scheme of the Authorization header (<c>Bearer</c>, <c>token</c>), when there was one.</param>
 /// <param name="Body">The JSON body, when there was one.</param>
 /// <param name="Status">What the fake answered.</param>
+/// <param name="Enterprise">The request came under <c>/api/v3</c>, as to a GitHub Enterprise server.</param>
 public sealed record FakeGitHubRequest(
     long Sequence,
     string Method,
     string Path,
+    bool Enterprise,
     string Query,
     IReadOnlyDictionary<string, string> Headers,
     bool HasAuthorization,

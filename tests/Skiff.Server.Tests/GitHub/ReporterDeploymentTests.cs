@@ -41,6 +41,7 @@ public sealed class ReporterDeploymentTests : IAsyncLifetime
         Assert.Contains("[http://shop-pr-7.localhost:7070/](http://shop-pr-7.localhost:7070/)", comment.Body);
         Assert.Contains(sha[..7], comment.Body);
         Assert.Empty(_h.Reporter.LastErrors);
+        Assert.All(_h.Fake.Requests, r => Assert.False(r.Enterprise));
     }
 
     [Fact]
@@ -122,6 +123,19 @@ public sealed class ReporterDeploymentTests : IAsyncLifetime
 
         var deployment = Assert.Single(_h.Fake.State.Deployments("octo-org/shop"));
         Assert.Equal(["success", "inactive"], _h.Fake.State.Statuses(deployment.Id).Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task A_pull_request_reopened_after_removal_keeps_its_one_comment()
+    {
+        var sha = ReporterHarness.Sha(13);
+        await ReportInTurnAsync(State.Ready, sha);
+        await ReportInTurnAsync(State.Removed, sha);
+        await ReportInTurnAsync(State.Queued, State.Ready, sha);
+
+        Assert.Single(_h.Fake.State.Comments("octo-org/shop", 7));
+        var deployment = Assert.Single(_h.Fake.State.Deployments("octo-org/shop"));
+        Assert.Equal(["success", "inactive", "queued", "success"], _h.Fake.State.Statuses(deployment.Id).Select(s => s.State));
     }
 
     [Fact]
@@ -225,6 +239,7 @@ public sealed class ReporterDeploymentTests : IAsyncLifetime
         Assert.Single(_h.Fake.State.Deployments("octo-org/shop"));
         Assert.All(_h.Fake.Requests, r =>
         {
+            Assert.True(r.Enterprise);
             Assert.True(r.HasAuthorization);
             Assert.Equal("Bearer", r.AuthorizationScheme);
             Assert.StartsWith("skiff", r.Headers["user-agent"]);

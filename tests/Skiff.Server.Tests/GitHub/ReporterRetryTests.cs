@@ -47,6 +47,23 @@ public sealed class ReporterRetryTests
     }
 
     [Fact]
+    public async Task A_429_with_Retry_After_is_retried()
+    {
+        await using var h = await ReporterHarness.StartAsync();
+        h.Fake.Fail(new FakeGitHubFailure(FakeGitHubFailureKind.TooManyRequests, 1, PathContains: "/statuses", RetryAfterSeconds: 1));
+
+        h.Reporter.Report(h.Feedback(State.Queued, ReporterHarness.Sha(37)));
+        await h.FlushAsync();
+
+        var deployment = Assert.Single(h.Fake.State.Deployments("octo-org/shop"));
+        Assert.Equal(["queued"], h.Fake.State.Statuses(deployment.Id).Select(s => s.State));
+        var statusPosts = h.Fake.RequestsTo("POST", $"/repos/octo-org/shop/deployments/{deployment.Id}/statuses");
+        Assert.Equal([429, 201], statusPosts.Select(r => r.Status));
+        Assert.True(statusPosts[1].At - statusPosts[0].At >= TimeSpan.FromSeconds(0.9));
+        Assert.Empty(h.Reporter.LastErrors);
+    }
+
+    [Fact]
     public async Task An_exhausted_primary_rate_limit_waits_until_its_reset()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
