@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # ./run bench [NAME...]: runs the named benchmarks (default: all) and prints their figures.
+#   deploy         cold / no-op / update / down of examples/shop, against podman-compose (deploy.sh)
+#   webhooks       webhook ingest latency and throughput (Skiff.Bench)
+#   pull-requests  PR opened -> ready and synchronize -> updated (Skiff.Bench)
 # Expects ./run to have prepared the host (DOCKER_HOST) and built the CLI into artifacts/skiff.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(deploy)
+[ ${#names[@]} -gt 0 ] || names=(deploy webhooks pull-requests)
+bench_dll="$here/Skiff.Bench/bin/Release/net10.0/Skiff.Bench.dll"
 for name in "${names[@]}"; do
-  script="$here/$name.sh"
-  [ -x "$script" ] || { echo "bench: no benchmark named '$name' (have: $(cd "$here" && ls *.sh | grep -v run.sh | sed 's/\.sh$//' | tr '\n' ' '))" >&2; exit 2; }
-  "$script"
+  case "$name" in
+    deploy) "$here/deploy.sh" ;;
+    webhooks|pull-requests)
+      [ -f "$bench_dll" ] || dotnet build "$here/Skiff.Bench/Skiff.Bench.csproj" -c Release --nologo -v quiet >&2
+      dotnet "$bench_dll" "$name"
+      ;;
+    *) echo "bench: no benchmark named '$name' (have: deploy webhooks pull-requests)" >&2; exit 2 ;;
+  esac
+  echo
 done

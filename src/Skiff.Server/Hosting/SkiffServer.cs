@@ -21,7 +21,8 @@ namespace Skiff.Server.Hosting;
 /// </summary>
 public static class SkiffServer
 {
-    public static WebApplication Build(SkiffServerOptions options, Action<IServiceCollection>? configure = null)
+    /// <param name="quiet">Log warnings and errors only (benchmarks).</param>
+    public static WebApplication Build(SkiffServerOptions options, Action<IServiceCollection>? configure = null, bool quiet = false)
     {
         Directory.CreateDirectory(options.Home);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.Home });
@@ -31,6 +32,7 @@ public static class SkiffServer
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        builder.Logging.SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);

@@ -1,0 +1,14 @@
+using Skiff.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "webhooks" => await WebhookIngestBench.RunAsync(args.Skip(1).ToArray()),
+    "pull-requests" => await PullRequestBench.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Skiff.Bench webhooks [--count 2000] [--rate 200] | pull-requests [--rounds 3]");
+    return 2;
+}
