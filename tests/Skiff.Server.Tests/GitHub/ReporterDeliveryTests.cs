@@ -81,14 +81,14 @@ public sealed class ReporterDeliveryTests
     public async Task A_slow_repository_does_not_hold_up_other_pull_requests()
     {
         await using var h = await ReporterHarness.StartAsync();
-        h.Fake.Delay(TimeSpan.FromMilliseconds(400), "/repos/octo-org/slow/");
+        h.Fake.Delay(TimeSpan.FromMilliseconds(500), "/repos/octo-org/slow/");
 
         h.Reporter.Report(h.Feedback(State.Queued, ReporterHarness.Sha(24), number: 1, repository: "slow"));
         for (var n = 2; n <= 9; n++)
             h.Reporter.Report(h.Feedback(State.Queued, ReporterHarness.Sha(24 + n), number: n, repository: "shop"));
         await WaitUntilAsync(() => Enumerable.Range(2, 8).All(n => h.Fake.State.Comments("octo-org/shop", n).Count == 1));
 
-        // Eight pull requests went out through the other workers while the slow one's calls (400 ms each) were under way.
+        // Eight pull requests went out through the other workers while the slow one's calls (500 ms each) were under way.
         Assert.Empty(h.Fake.State.Comments("octo-org/slow", 1));
         await h.FlushAsync();
         Assert.Single(h.Fake.State.Comments("octo-org/slow", 1));
