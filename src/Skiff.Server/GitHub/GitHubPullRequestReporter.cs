@@ -11,7 +11,8 @@ namespace Skiff.Server.GitHub;
 /// workers deliver different pull requests at once, each pull request's states in order, a newer
 /// state replacing one not yet sent. Nothing is delivered until the service is started
 /// (<c>StartAsync</c>, as a hosted service). Stopping waits for what was reported, within the
-/// host's shutdown time.
+/// host's shutdown time. One Octokit client is kept per API address and credentials, so hand it
+/// long-lived credentials (one <see cref="GitHubAppCredentials"/> per installation, not one per event).
 /// </summary>
 public sealed class GitHubPullRequestReporter : BackgroundService, IPullRequestReporter
 {

@@ -146,6 +146,8 @@ public sealed class GitHubAppCredentialsTests : IAsyncLifetime
         Assert.DoesNotContain("ghp_abc", credentials.ToString());
         Assert.DoesNotContain("ghp_abc", new GitHubRepositoryAccess("o", "r", _fake.BaseUrl, credentials).ToString());
         Assert.Throws<ArgumentException>(() => new TokenCredentials(" "));
+        Assert.Equal(credentials, new TokenCredentials("ghp_abc"));
+        Assert.NotEqual(credentials, new TokenCredentials("ghp_abd"));
     }
 
     private GitHubAppCredentials Credentials() =>
