@@ -20,7 +20,7 @@ internal sealed class BenchServer : IAsyncDisposable
         Home = home;
     }
 
-    public static async Task<BenchServer> StartAsync(string cloneUrl, string secret)
+    public static async Task<BenchServer> StartAsync(string cloneUrl, string secret, bool runReconciler = true)
     {
         var home = Directory.CreateTempSubdirectory("skiff-bench-home-").FullName;
         var options = new SkiffServerOptions
@@ -28,6 +28,7 @@ internal sealed class BenchServer : IAsyncDisposable
             Home = home,
             Listen = "http://127.0.0.1:0",
             DockerHost = Skiff.Tests.Shared.EngineEndpoint.DockerHost,
+            RunReconciler = runReconciler,
             Repositories =
             [
                 new RepositoryConfig

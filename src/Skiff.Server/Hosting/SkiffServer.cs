@@ -40,8 +40,9 @@ public static class SkiffServer
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<SkiffDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(options.Home, "skiff.db")}"));
+        services.AddDbContextFactory<SkiffDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(options.Home, "skiff.db")}").AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EnvironmentStore>();
+        services.AddSingleton<PullRequestRecorder>();
         services.AddSingleton<EnvironmentBoard>();
         services.AddSingleton(new ServerUrls(options.BaseDomain));
         services.AddSingleton<EnvironmentRoutes>();

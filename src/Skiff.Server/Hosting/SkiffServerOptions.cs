@@ -20,6 +20,9 @@ public sealed record SkiffServerOptions
     /// <summary>How many environments deploy at the same time.</summary>
     public int MaxConcurrentDeploys { get; init; } = 4;
 
+    /// <summary>False records desired state without acting on it (benchmarks of the webhook path alone).</summary>
+    public bool RunReconciler { get; init; } = true;
+
     /// <summary>The repositories whose pull requests get environments (from skiff-server.yaml).</summary>
     public IReadOnlyList<RepositoryConfig> Repositories { get; init; } = [];
 

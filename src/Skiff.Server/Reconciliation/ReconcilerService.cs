@@ -22,6 +22,11 @@ public sealed class ReconcilerService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.RunReconciler)
+        {
+            logger.LogWarning("The reconciler is off: desired state is recorded but nothing is deployed");
+            return;
+        }
         foreach (var record in await store.ListAsync(stoppingToken))
             queue.Enqueue(record.Name);
 

@@ -19,6 +19,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.EnsureCreatedAsync(cancellationToken);
+        // WAL (with synchronous=NORMAL set per connection by SqlitePragmas).
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
@@ -173,83 +174,6 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         await db.Deployments.Where(d => d.Outcome == "Running").ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Outcome, "Interrupted")
             .SetProperty(d => d.FinishedAt, now), cancellationToken);
-    }
-
-    /// <summary>
-    /// Records a pull request webhook in one transaction: the delivery (so a redelivery is a
-    /// duplicate), the desired state of the PR's environment, and an event in its history.
-    /// </summary>
-    public async Task<(TriggerOutcome Outcome, EnvironmentRecord? Record)> RecordPullRequestAsync(PullRequestTrigger trigger, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await _upserts.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await db.Deliveries.AnyAsync(d => d.Id == trigger.DeliveryId, cancellationToken))
-                return (TriggerOutcome.Duplicate, null);
-            db.Deliveries.Add(new DeliveryRecord { Id = trigger.DeliveryId, ReceivedAt = now, Event = $"pull_request.{trigger.Action}" });
-
-            var record = await db.Environments.SingleOrDefaultAsync(e => e.Name == trigger.Environment, cancellationToken);
-            var deploy = trigger.Decision.Verdict == Core.PullRequests.PullRequestVerdict.Deploy;
-            var outcome = TriggerOutcome.Recorded;
-            if (deploy)
-            {
-                if (record is null)
-                {
-                    record = new EnvironmentRecord
-                    {
-                        Name = trigger.Environment,
-                        SourceKind = "git",
-                        SourcePath = trigger.CloneUrl,
-                        Desired = nameof(DesiredState.Running),
-                        Phase = nameof(EnvironmentPhase.Pending),
-                        CreatedAt = now,
-                    };
-                    db.Environments.Add(record);
-                }
-                record.SourceKind = "git";
-                record.SourcePath = trigger.CloneUrl;
-                record.Desired = nameof(DesiredState.Running);
-                record.Phase = nameof(EnvironmentPhase.Pending);
-                record.Repository = trigger.Repository;
-                record.PullRequest = trigger.Number;
-                record.HeadSha = trigger.HeadSha;
-                record.Author = trigger.Author;
-                record.Title = trigger.Title;
-                record.FromFork = trigger.FromFork;
-                record.Generation++;
-                record.UpdatedAt = now;
-            }
-            else if (record is not null && record.Desired != nameof(DesiredState.Absent))
-            {
-                record.Desired = nameof(DesiredState.Absent);
-                record.Phase = nameof(EnvironmentPhase.Deleting);
-                record.Generation++;
-                record.UpdatedAt = now;
-            }
-            else
-            {
-                outcome = TriggerOutcome.NothingToDo;
-            }
-
-            if (record is not null)
-            {
-                db.Events.Add(new EventRecord
-                {
-                    EnvironmentName = trigger.Environment,
-                    At = now,
-                    Kind = "webhook",
-                    Message = $"pull_request.{trigger.Action} at {trigger.HeadSha[..Math.Min(7, trigger.HeadSha.Length)]} (delivery {trigger.DeliveryId}): {trigger.Decision.Verdict.ToString().ToLowerInvariant()}, {trigger.Decision.Reason}",
-                });
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            return (outcome, record);
-        }
-        finally
-        {
-            _upserts.Release();
-        }
     }
 
     public async Task AddEventAsync(string environment, string kind, string message, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Skiff.Server.Webhooks;
 /// touches containers.
 /// </summary>
 public sealed class PullRequestWebhookHandler(
-    EnvironmentStore store,
+    PullRequestRecorder store,
     ReconcileQueue queue,
     PullRequestFeedbackSink feedback,
     ILogger<PullRequestWebhookHandler> logger)
@@ -42,7 +42,7 @@ public sealed class PullRequestWebhookHandler(
         if (decision.Verdict == PullRequestVerdict.Ignore)
             return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new { environment, ignored = decision.Reason });
 
-        var (outcome, record) = await store.RecordPullRequestAsync(new PullRequestTrigger
+        var (outcome, generation) = await store.RecordAsync(new PullRequestTrigger
         {
             DeliveryId = delivery,
             Action = action,
@@ -80,7 +80,7 @@ public sealed class PullRequestWebhookHandler(
             environment,
             verdict = decision.Verdict.ToString(),
             reason = decision.Reason,
-            generation = record?.Generation,
+            generation,
         });
     }
 }
