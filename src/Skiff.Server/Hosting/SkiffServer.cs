@@ -65,6 +65,7 @@ public static class SkiffServer
         services.AddSingleton<IGitHubAccessProvider, GitHubAccessProvider>();
         services.AddSingleton<PullRequestFeedbackSink>();
         services.AddSingleton<PullRequestWebhookHandler>();
+        services.AddHostedService<FeedbackFailureRecorder>();
         services.AddHostedService<ReconcilerService>();
         services.AddReverseProxy().LoadFromMemory([], []);
         configure?.Invoke(services);

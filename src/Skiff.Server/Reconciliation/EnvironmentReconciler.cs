@@ -70,8 +70,9 @@ public sealed class EnvironmentReconciler(
         }
         catch (GitSourceException exception)
         {
+            // A fetch may fail for a passing reason (network, a ref GitHub has not updated yet): record it, retry with backoff.
             await FailBeforeDeployAsync(record, deploymentId, began, $"source: {exception.Message}", [], [], cancellationToken);
-            return;
+            throw new RetryLaterException($"source: {exception.Message}", exception);
         }
 
         var loaded = SpecLoader.Load(folder);

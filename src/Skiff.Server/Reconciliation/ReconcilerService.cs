@@ -77,7 +77,10 @@ public sealed class ReconcilerService(
             lock (_failuresGate)
                 attempt = _failures[key] = _failures.GetValueOrDefault(key) + 1;
             var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempt - 1)));
-            logger.LogError(exception, "Reconcile of {Environment} failed (attempt {Attempt}); retrying in {DelaySeconds} s", key, attempt, delay.TotalSeconds);
+            if (exception is RetryLaterException)
+                logger.LogWarning("Reconcile of {Environment} failed (attempt {Attempt}): {Reason}; retrying in {DelaySeconds} s", key, attempt, exception.Message, delay.TotalSeconds);
+            else
+                logger.LogError(exception, "Reconcile of {Environment} failed (attempt {Attempt}); retrying in {DelaySeconds} s", key, attempt, delay.TotalSeconds);
             await TryRecordFailureAsync(key, $"{exception.Message} (retrying in {delay.TotalSeconds:0} s)", stoppingToken);
             _ = RequeueLaterAsync(key, delay, stoppingToken);
         }
