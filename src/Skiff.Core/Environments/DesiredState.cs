@@ -8,4 +8,7 @@ public enum DesiredState
 
     /// <summary>Gone: every labelled object removed.</summary>
     Absent,
+
+    /// <summary>Asleep: containers stopped, volumes (data) kept; a request to its URL wakes it.</summary>
+    Suspended,
 }

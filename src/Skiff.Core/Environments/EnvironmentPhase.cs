@@ -20,4 +20,10 @@ public enum EnvironmentPhase
 
     /// <summary>Being removed.</summary>
     Deleting,
+
+    /// <summary>Containers stopped, volumes kept: costs only its storage until something wakes it.</summary>
+    Suspended,
+
+    /// <summary>Waiting for capacity (host limits) or budget before it may deploy.</summary>
+    Queued,
 }

@@ -53,6 +53,12 @@ public interface IEnvironmentDriver
     /// <summary>The container's output, the last <paramref name="tail"/> lines, then new ones while <paramref name="follow"/>.</summary>
     IAsyncEnumerable<string> ReadLogsAsync(string containerId, int tail, bool follow, CancellationToken cancellationToken);
 
+    /// <summary>A running container's limits and current use (engine stats); null when it is not running.</summary>
+    Task<ContainerUsage?> GetUsageAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>The size on disk of each of the environment's volumes, by Compose-level name (0 when the engine cannot tell).</summary>
+    Task<IReadOnlyDictionary<string, long>> GetVolumeSizesAsync(string environment, CancellationToken cancellationToken);
+
     /// <summary>Removes every container, network and volume labelled with <paramref name="environment"/>, and nothing else.</summary>
     Task RemoveEnvironmentAsync(string environment, CancellationToken cancellationToken);
 }

@@ -41,6 +41,34 @@ internal sealed class ConfigReader(string file)
         var other => throw Error(node, key, $"expected true or false, got '{other}'"),
     };
 
+    public TimeSpan Duration(YamlNode node, string key)
+    {
+        var text = String(node, key);
+        return Core.Units.DurationFormat.TryParse(text, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw Error(node, key, $"expected a duration such as 30m, 12h or 3d, got '{text}'");
+    }
+
+    /// <summary>A duration, or <c>never</c> (returned as <see cref="TimeSpan.MaxValue"/>).</summary>
+    public TimeSpan DurationOrNever(YamlNode node, string key) =>
+        node is YamlScalarNode { Value: "never" } ? TimeSpan.MaxValue : Duration(node, key);
+
+    public long Size(YamlNode node, string key)
+    {
+        var text = String(node, key);
+        return Core.Units.ByteSize.TryParse(text, out var value) && value > 0
+            ? value
+            : throw Error(node, key, $"expected a size such as 512MiB or 16GiB, got '{text}'");
+    }
+
+    public decimal Money(YamlNode node, string key)
+    {
+        var text = String(node, key);
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw Error(node, key, $"expected an amount such as 25 or 0.04, got '{text}'");
+    }
+
     public Uri AbsoluteUri(YamlNode node, string key, params string[] schemes)
     {
         var text = String(node, key);

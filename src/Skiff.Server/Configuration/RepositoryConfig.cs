@@ -24,6 +24,15 @@ public sealed record RepositoryConfig
 
     public PullRequestRules Rules { get; init; } = new();
 
+    /// <summary>This repository's TTL, overriding the server default (within its limits).</summary>
+    public TimeSpan? Ttl { get; init; }
+
+    /// <summary>This repository's idle-suspend period, overriding the server default.</summary>
+    public TimeSpan? Idle { get; init; }
+
+    /// <summary>Monthly budget and policy; no budget by default.</summary>
+    public Core.Budgets.BudgetRules Budget { get; init; } = new();
+
     public string Owner => FullName.Split('/')[0];
 
     public string Name => FullName.Split('/')[1];

@@ -8,8 +8,8 @@ namespace Skiff.Server.Configuration;
 /// <summary>Loads <c>skiff-server.yaml</c> (see docs/server.md). Throws <see cref="ServerConfigException"/> with one clear line.</summary>
 public static partial class ServerConfigLoader
 {
-    private static readonly string[] TopKeys = ["listen", "baseDomain", "maxConcurrentDeploys", "repositories"];
-    private static readonly string[] RepositoryKeys = ["name", "cloneUrl", "webhookSecret", "token", "app", "apiUrl", "pullRequests", "label", "deployForks"];
+    private static readonly string[] TopKeys = ["listen", "baseDomain", "maxConcurrentDeploys", "repositories", "environments", "capacity", "prices", "janitor"];
+    private static readonly string[] RepositoryKeys = ["name", "cloneUrl", "webhookSecret", "token", "app", "apiUrl", "pullRequests", "label", "deployForks", "ttl", "idle", "budget"];
     private static readonly string[] AppKeys = ["id", "installationId", "privateKey"];
 
     [GeneratedRegex("^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
@@ -50,6 +50,10 @@ public static partial class ServerConfigLoader
                 "listen" => config with { Listen = reader.AbsoluteUri(value, full, "http", "https").ToString() },
                 "baseDomain" => config with { BaseDomain = reader.String(value, full) },
                 "maxConcurrentDeploys" => config with { MaxConcurrentDeploys = reader.Integer(value, full, 1, 64) },
+                "environments" => config with { Lifetimes = PolicyReaders.Lifetimes(reader, value, full) },
+                "capacity" => config with { Capacity = PolicyReaders.Capacity(reader, value, full) },
+                "prices" => config with { Prices = PolicyReaders.Prices(reader, value, full) },
+                "janitor" => config with { Janitor = PolicyReaders.Janitor(reader, value, full) },
                 _ => config with { Repositories = ReadRepositories(reader, value, full, getVariable) },
             };
         }
@@ -79,6 +83,8 @@ public static partial class ServerConfigLoader
         Uri? apiUrl = null;
         var selection = PullRequestSelection.All;
         var forks = false;
+        TimeSpan? ttl = null, idle = null;
+        var budget = new Core.Budgets.BudgetRules();
         foreach (var (key, value, full) in reader.Entries(mapping, path, RepositoryKeys))
         {
             switch (key)
@@ -115,6 +121,15 @@ public static partial class ServerConfigLoader
                 case "label":
                     label = reader.String(value, full);
                     break;
+                case "ttl":
+                    ttl = reader.DurationOrNever(value, full);
+                    break;
+                case "idle":
+                    idle = reader.DurationOrNever(value, full);
+                    break;
+                case "budget":
+                    budget = PolicyReaders.Budget(reader, value, full);
+                    break;
                 default:
                     forks = reader.Boolean(value, full);
                     break;
@@ -137,6 +152,9 @@ public static partial class ServerConfigLoader
             App = app,
             ApiUrl = api.AbsoluteUri.EndsWith('/') ? api : new Uri(api.AbsoluteUri + "/"),
             Rules = new PullRequestRules(selection, label ?? "preview", forks),
+            Ttl = ttl,
+            Idle = idle,
+            Budget = budget,
         };
     }
 

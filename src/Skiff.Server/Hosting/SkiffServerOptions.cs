@@ -26,6 +26,17 @@ public sealed record SkiffServerOptions
     /// <summary>The repositories whose pull requests get environments (from skiff-server.yaml).</summary>
     public IReadOnlyList<RepositoryConfig> Repositories { get; init; } = [];
 
+    /// <summary>TTL and idle-suspend defaults and limits.</summary>
+    public Core.Lifetimes.LifetimeSettings Lifetimes { get; init; } = new();
+
+    /// <summary>Host limits; beyond them new environments queue.</summary>
+    public Core.Budgets.CapacityLimits Capacity { get; init; } = new();
+
+    /// <summary>The cost meter's prices.</summary>
+    public Core.Costs.PriceTable Prices { get; init; } = new();
+
+    public JanitorSettings Janitor { get; init; } = JanitorSettings.Default;
+
     /// <summary>These options with the values a configuration file sets.</summary>
     public SkiffServerOptions With(ServerConfig config) => this with
     {
@@ -33,6 +44,10 @@ public sealed record SkiffServerOptions
         BaseDomain = config.BaseDomain ?? BaseDomain,
         MaxConcurrentDeploys = config.MaxConcurrentDeploys ?? MaxConcurrentDeploys,
         Repositories = config.Repositories,
+        Lifetimes = config.Lifetimes ?? Lifetimes,
+        Capacity = config.Capacity ?? Capacity,
+        Prices = config.Prices ?? Prices,
+        Janitor = config.Janitor ?? Janitor,
     };
 
     public RepositoryConfig? FindRepository(string fullName) =>

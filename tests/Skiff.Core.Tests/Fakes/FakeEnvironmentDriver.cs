@@ -161,6 +161,17 @@ internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
         yield return $"log of {Service(containerId)}";
     }
 
+    /// <summary>What <see cref="GetUsageAsync"/> reports for running containers.</summary>
+    public ContainerUsage Usage { get; set; } = new(0.5, 256L << 20, 1.0, 64L << 20);
+
+    public Task<ContainerUsage?> GetUsageAsync(string containerId, CancellationToken cancellationToken) =>
+        Task.FromResult(_containers.TryGetValue(containerId, out var c) && c.IsRunning ? Usage : null);
+
+    public Task<IReadOnlyDictionary<string, long>> GetVolumeSizesAsync(string environment, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, long>>(_volumes.Keys
+            .Where(v => v.StartsWith(environment + "/", StringComparison.Ordinal))
+            .ToDictionary(v => v[(environment.Length + 1)..], _ => 100L << 20));
+
     public Task RemoveEnvironmentAsync(string environment, CancellationToken cancellationToken)
     {
         Record($"remove-environment {environment}");

@@ -63,6 +63,62 @@ public sealed class ServerConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Cost_control_sections_load()
+    {
+        var config = Load(Write("""
+            environments:
+              ttl: 2d
+              idle: 45m
+              ttlWarning: 1h
+              maxTtl: never
+              allowNever: true
+            capacity:
+              maxRunning: 12
+              maxReservedMemory: 16GiB
+            prices:
+              preset: spot
+              volumeGibMonth: 0.1
+            janitor:
+              interval: 10m
+              dryRun: true
+            repositories:
+              - name: acme/shop
+                webhookSecret: x
+                ttl: never
+                idle: 10m
+                budget:
+                  monthly: 100
+                  perAuthor: 25.5
+                  policy: refuse
+            """));
+
+        Assert.Equal(TimeSpan.FromDays(2), config.Lifetimes!.Ttl);
+        Assert.Equal(TimeSpan.FromMinutes(45), config.Lifetimes.Idle);
+        Assert.Equal(TimeSpan.MaxValue, config.Lifetimes.MaxTtl);
+        Assert.True(config.Lifetimes.AllowNever);
+        Assert.Equal(12, config.Capacity!.MaxRunning);
+        Assert.Equal(16L << 30, config.Capacity.MaxReservedMemoryBytes);
+        Assert.Equal(Skiff.Core.Costs.PriceTable.Spot.VcpuHour, config.Prices!.VcpuHour);
+        Assert.Equal(0.1m, config.Prices.VolumeGibMonth);
+        Assert.Equal(new JanitorSettings(TimeSpan.FromMinutes(10), DryRun: true), config.Janitor);
+        var shop = config.Repositories[0];
+        Assert.Equal(TimeSpan.MaxValue, shop.Ttl);
+        Assert.Equal(TimeSpan.FromMinutes(10), shop.Idle);
+        Assert.Equal(new Skiff.Core.Budgets.BudgetRules(100m, 25.5m, Skiff.Core.Budgets.BudgetPolicy.Refuse), shop.Budget);
+    }
+
+    [Theory]
+    [InlineData("environments:\n  ttl: forever\n", "environments.ttl: expected a duration such as 30m, 12h or 3d, got 'forever'")]
+    [InlineData("capacity:\n  maxReservedMemory: lots\n", "capacity.maxReservedMemory: expected a size such as 512MiB or 16GiB, got 'lots'")]
+    [InlineData("prices:\n  preset: cheap\n", "prices.preset: expected on-demand or spot, got 'cheap'")]
+    [InlineData("repositories:\n  - name: a/b\n    webhookSecret: x\n    budget:\n      policy: panic\n", "repositories[0].budget.policy: expected warn, suspend or refuse, got 'panic'")]
+    public void Cost_control_mistakes_are_named(string yaml, string expected)
+    {
+        var error = Assert.Throws<ServerConfigException>(() => Load(Write(yaml)));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
     public void Secrets_never_show_in_their_string_form()
     {
         var config = Load(Write("repositories:\n  - name: acme/shop\n    webhookSecret: env:SHOP_SECRET\n"));
