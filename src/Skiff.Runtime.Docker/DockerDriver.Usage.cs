@@ -1,13 +1,80 @@
+using System.Text.Json;
+using Docker.DotNet.Models;
+using Skiff.Core.Naming;
 using Skiff.Core.Runtime;
+using Skiff.Runtime.Docker.Engine;
+using Skiff.Runtime.Docker.Usage;
 
 namespace Skiff.Runtime.Docker;
 
-// Resource use: engine stats and volume sizes (implemented by the cost-meter work).
+// Resource use: one-shot engine stats and volume sizes, for the cost meter.
 public sealed partial class DockerDriver
 {
-    public Task<ContainerUsage?> GetUsageAsync(string containerId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("GetUsageAsync is being written (issue 4, cost meter)");
+    /// <summary>How long one <c>/system/df</c> answer serves (one meter pass over every environment).</summary>
+    private static readonly TimeSpan DiskUsageLifetime = TimeSpan.FromSeconds(5);
 
-    public Task<IReadOnlyDictionary<string, long>> GetVolumeSizesAsync(string environment, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("GetVolumeSizesAsync is being written (issue 4, cost meter)");
+    private static readonly TimeSpan DiskUsageTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly DiskUsageCache _diskUsage = new(DiskUsageLifetime, TimeProvider.System);
+
+    public async Task<ContainerUsage?> GetUsageAsync(string containerId, CancellationToken cancellationToken)
+    {
+        // Limits from inspect (the stats' memory limit is the host's RAM when there is none).
+        var inspect = await CallOrDefaultAsync<ContainerInspectResponse?>($"inspect container {containerId}",
+            async token => await _client.Containers.InspectContainerAsync(containerId, token), null, cancellationToken);
+        if (inspect?.State?.Status != "running")
+            return null;
+
+        ContainerStatsResponse? frame = null;
+        // stream=false: one frame and the answer ends; one-shot: Docker skips its second sample for
+        // precpu_stats (Podman 4.3 accepts and ignores it). The counter needs no "pre" sample.
+        var parameters = new ContainerStatsParameters { Stream = false, OneShot = true };
+        var found = await CallOrDefaultAsync($"read stats of container {containerId}", async token =>
+        {
+            await _client.Containers.GetContainerStatsAsync(containerId, parameters, new SynchronousProgress<ContainerStatsResponse>(s => frame ??= s), token);
+            return true;
+        }, false, cancellationToken);
+        return found ? UsageMapper.FromStats(inspect.HostConfig, frame) : null;
+    }
+
+    /// <summary>
+    /// Sizes from <c>/system/df</c> joined by engine name with the environment's labelled volumes
+    /// (Podman 4.3 reports no labels in df). A volume the engine reports no size for (absent, or
+    /// -1: "not computed") counts as 0 bytes.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetVolumeSizesAsync(string environment, CancellationToken cancellationToken)
+    {
+        var volumes = await ListVolumesAsync(environment, cancellationToken);
+        if (volumes.Count == 0)
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        var sizes = await _diskUsage.GetAsync(ReadVolumeSizesAsync, cancellationToken);
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var volume in volumes)
+        {
+            var name = LabelFilters.Value(volume.Labels, EngineNames.VolumeLabel);
+            if (name.Length == 0)
+                continue;
+            result[name] = sizes.TryGetValue(volume.Name, out var bytes) && bytes > 0 ? bytes : 0;
+        }
+        return result;
+    }
+
+    private Task<IReadOnlyDictionary<string, long>> ReadVolumeSizesAsync(CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyDictionary<string, long>>("read disk usage (/system/df)", async token =>
+        {
+            using var http = EngineHttp.Create(Endpoint, DiskUsageTimeout);
+            using var response = await http.GetAsync("system/df?type=volume&verbose=1", token);
+            if (!response.IsSuccessStatusCode)
+                throw new DriverException($"cannot read disk usage (/system/df): the engine answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            await using var body = await response.Content.ReadAsStreamAsync(token);
+            try
+            {
+                using var json = await JsonDocument.ParseAsync(body, cancellationToken: token);
+                return DiskUsageParser.VolumeSizes(json.RootElement);
+            }
+            catch (JsonException e)
+            {
+                throw new DriverException($"cannot read disk usage (/system/df): the answer is not JSON ({e.Message})", e);
+            }
+        }, cancellationToken);
 }
