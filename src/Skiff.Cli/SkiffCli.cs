@@ -14,6 +14,8 @@ public static class SkiffCli
         StatusCommand.Create(context),
         LogsCommand.Create(context),
         DownCommand.Create(context),
+        SuspendCommand.Create(context),
+        ResumeCommand.Create(context),
         ValidateCommand.Create(context),
     };
 

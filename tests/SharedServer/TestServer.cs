@@ -89,6 +89,23 @@ public sealed class TestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until that generation is observed in <paramref name="phase"/> (or Failed, which fails the wait).</summary>
+    public async Task<EnvironmentDto> WaitForPhaseAsync(string name, long generation, string phase, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var environment = await GetAsync(name) ?? throw new InvalidOperationException($"{name} disappeared");
+            if (environment.ObservedGeneration >= generation && environment.Phase == phase)
+                return environment;
+            if (environment.ObservedGeneration >= generation && environment.Phase == "Failed")
+                throw new InvalidOperationException($"{name} failed: {environment.Error?.Message}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{name} not {phase} after {timeout}: {environment.Phase}");
+            await Task.Delay(100);
+        }
+    }
+
     public async Task DownAsync(string name, TimeSpan? timeout = null)
     {
         using var response = await Http.DeleteAsync($"api/v1/environments/{name}");

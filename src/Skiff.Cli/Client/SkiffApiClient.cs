@@ -49,6 +49,10 @@ public sealed class SkiffApiClient(Uri server) : IDisposable
     public Task<EnvironmentDto> PutAsync(string name, EnvironmentRequest request, CancellationToken cancellationToken) =>
         SendAsync<EnvironmentDto>(HttpMethod.Put, Path(name), JsonContent.Create(request, options: SkiffJson.Options), cancellationToken);
 
+    /// <summary>POST to one of an environment's actions (suspend, resume, extend); returns the environment.</summary>
+    public Task<EnvironmentDto> ActAsync(string name, string action, HttpContent? body, CancellationToken cancellationToken) =>
+        SendAsync<EnvironmentDto>(HttpMethod.Post, $"{Path(name)}/{action}", body, cancellationToken);
+
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Delete, Path(name)), HttpCompletionOption.ResponseContentRead, cancellationToken);

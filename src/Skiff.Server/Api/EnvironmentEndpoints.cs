@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Skiff.Core.Api;
+using Skiff.Core.Environments;
 using Skiff.Core.Naming;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
@@ -20,6 +21,10 @@ public static class EnvironmentEndpoints
         group.MapPut("/{name}", PutAsync);
         group.MapDelete("/{name}", DeleteAsync);
         group.MapGet("/{name}/logs", LogEndpoint.StreamAsync);
+        group.MapPost("/{name}/suspend", (string name, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken ct) =>
+            ChangeStateAsync(name, DesiredState.Suspended, store, queue, dtos, ct));
+        group.MapPost("/{name}/resume", (string name, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken ct) =>
+            ChangeStateAsync(name, DesiredState.Running, store, queue, dtos, ct));
     }
 
     private static async Task<IResult> ListAsync(EnvironmentStore store, EnvironmentDtos dtos, CancellationToken cancellationToken)
@@ -62,6 +67,20 @@ public static class EnvironmentEndpoints
         var record = await store.RequestRunningAsync(name, "directory", Path.GetFullPath(source), cancellationToken);
         queue.Enqueue(name);
         return Results.Json(dtos.From(record), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Suspend or resume: records the desired state and enqueues; 202 with the new generation, 404, or 409 while it is being removed.</summary>
+    private static async Task<IResult> ChangeStateAsync(string name, DesiredState desired, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    {
+        var before = await store.FindAsync(name, cancellationToken);
+        if (before is null)
+            return NotFound(name);
+        if (before.Desired == nameof(DesiredState.Absent))
+            return Results.Json(new ApiError($"environment '{name}' is being removed"), SkiffJson.Options, statusCode: StatusCodes.Status409Conflict);
+        await store.RequestStateAsync(name, desired, cancellationToken);
+        queue.Enqueue(name);
+        var after = await store.FindAsync(name, cancellationToken);
+        return Results.Json(dtos.From(after!), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> DeleteAsync(string name, EnvironmentStore store, ReconcileQueue queue, CancellationToken cancellationToken)

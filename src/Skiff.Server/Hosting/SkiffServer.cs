@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Skiff.Core.Deploy;
 using Skiff.Core.Runtime;
 using Skiff.Runtime.Docker;
+using Skiff.Server.Activity;
 using Skiff.Server.Api;
 using Skiff.Server.GitHub;
 using Skiff.Server.PullRequests;
@@ -65,6 +66,10 @@ public static class SkiffServer
         services.AddSingleton<IGitHubAccessProvider, GitHubAccessProvider>();
         services.AddSingleton<PullRequestFeedbackSink>();
         services.AddSingleton<PullRequestWebhookHandler>();
+        services.AddSingleton<ActivityTracker>();
+        services.AddHostedService<ActivityFlusher>();
+        services.AddSingleton<WakeCoordinator>();
+        services.AddSingleton<WakeForwarder>();
         services.AddHostedService<FeedbackFailureRecorder>();
         services.AddHostedService<ReconcilerService>();
         services.AddReverseProxy().LoadFromMemory([], []);
@@ -72,7 +77,13 @@ public static class SkiffServer
 
         var app = builder.Build();
         app.UseMiddleware<EnvironmentHostGate>();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
+        {
+            // Route ids are "<env>/<service>": every forwarded request counts as activity.
+            if (context.GetReverseProxyFeature().Route.Config.RouteId is { } route && route.IndexOf('/') is > 0 and var slash)
+                context.RequestServices.GetRequiredService<ActivityTracker>().Touch(route[..slash]);
+            await next();
+        }));
         app.MapEnvironmentEndpoints();
         app.MapGitHubWebhookEndpoint();
         app.MapHealthEndpoint();

@@ -10,7 +10,7 @@ namespace Skiff.Server.PullRequests;
 public sealed class PullRequestFeedbackSink(IPullRequestReporter reporter, IGitHubAccessProvider access, SkiffServerOptions options)
 {
     public void Report(RepositoryConfig repository, long number, string environment, string sha, PullRequestEnvironmentState state,
-        string? url = null, TimingsDto? timings = null, ErrorDto? error = null, string? note = null)
+        string? url = null, TimingsDto? timings = null, ErrorDto? error = null, string? note = null, IReadOnlyList<string>? details = null)
     {
         if (access.For(repository) is not { } target)
             return;
@@ -25,14 +25,16 @@ public sealed class PullRequestFeedbackSink(IPullRequestReporter reporter, IGitH
             Timings = timings,
             Error = error,
             Note = note,
+            Details = details ?? [],
         });
     }
 
     /// <summary>The same for a stored PR environment (after a deploy or a removal).</summary>
-    public void Report(EnvironmentRecord record, PullRequestEnvironmentState state, string? url = null, TimingsDto? timings = null, ErrorDto? error = null)
+    public void Report(EnvironmentRecord record, PullRequestEnvironmentState state, string? url = null, TimingsDto? timings = null, ErrorDto? error = null,
+        string? note = null, IReadOnlyList<string>? details = null)
     {
         if (record.Repository is null || record.PullRequest is null || record.HeadSha is null || options.FindRepository(record.Repository) is not { } repository)
             return;
-        Report(repository, record.PullRequest.Value, record.Name, record.HeadSha, state, url, timings, error);
+        Report(repository, record.PullRequest.Value, record.Name, record.HeadSha, state, url, timings, error, note, details);
     }
 }

@@ -40,7 +40,26 @@ public sealed class EnvironmentReconciler(
             await RemoveAsync(record, cancellationToken);
             return;
         }
+        if (record.Desired == nameof(DesiredState.Suspended))
+        {
+            await SuspendAsync(record, cancellationToken);
+            return;
+        }
         await DeployAsync(record, cancellationToken);
+    }
+
+    /// <summary>Stops every container (volumes stay) and takes the environment's routes away, so the next request wakes it.</summary>
+    private async Task SuspendAsync(EnvironmentRecord record, CancellationToken cancellationToken)
+    {
+        board.SetServing(record.Name, record.PublicService, []);
+        var state = await driver.GetStateAsync(record.Name, cancellationToken);
+        await Task.WhenAll(state.Containers.Where(c => c.IsRunning).Select(c => driver.StopContainerAsync(c.Id, cancellationToken)));
+        var services = EnvironmentStore.ReadServices(record).Select(s => s with { Status = ServiceStatus.Stopped, Message = "suspended" }).ToList();
+        await store.MarkSuspendedAsync(record.Name, record.Generation, services, cancellationToken);
+        await store.AddEventAsync(record.Name, "suspend", $"suspended: {state.Containers.Count(c => c.IsRunning)} containers stopped, volumes kept", cancellationToken);
+        logger.LogInformation("Suspended {Environment}", record.Name);
+        feedback.Report(record, PullRequestEnvironmentState.Ready, urls.Current.PublicUrl(record.Name),
+            details: ["Suspended (no requests for a while): it wakes when someone opens the URL."]);
     }
 
     private async Task RemoveAsync(EnvironmentRecord record, CancellationToken cancellationToken)
@@ -121,13 +140,17 @@ public sealed class EnvironmentReconciler(
             ContainersChanged = outcome.ContainersChanged,
             Seeded = outcome.Seeded,
             PublicService = outcome.Succeeded ? publicService : record.PublicService,
+            AppTtl = spec.Settings.Ttl?.ToString(),
+            AppIdle = spec.Settings.IdleSuspend?.ToString(),
         }, cancellationToken);
 
         var timings = EnvironmentStore.ToDto(outcome.Timings);
         if (outcome.Succeeded)
         {
             var url = publicService is null ? null : urls.Current.PublicUrl(record.Name);
-            await store.AddEventAsync(record.Name, "deploy", $"ready{At(record)} in {timings.TotalMs} ms ({outcome.ContainersChanged} containers changed)", cancellationToken);
+            var woke = record.Phase == nameof(EnvironmentPhase.Suspended) || record.SuspendedAt is not null;
+            await store.AddEventAsync(record.Name, woke ? "wake" : "deploy",
+                woke ? $"woke in {timings.TotalMs} ms" : $"ready{At(record)} in {timings.TotalMs} ms ({outcome.ContainersChanged} containers changed)", cancellationToken);
             feedback.Report(record, PullRequestEnvironmentState.Ready, url, timings);
             if (record.Repository is { } repository)
                 await checkouts.PruneAsync(repository, cancellationToken);

@@ -53,4 +53,26 @@ public sealed class EnvironmentRecord
     public string? Title { get; set; }
 
     public bool FromFork { get; set; }
+
+    /// <summary>The last request the router forwarded to the environment (flushed from memory every few seconds).</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>When the environment was last suspended; null while it runs.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>Set by <c>skiff extend</c>: the environment does not expire before this.</summary>
+    public DateTimeOffset? ExtendedUntil { get; set; }
+
+    /// <summary>The app's own <c>ttl</c> and <c>idle</c> (skiff.yaml) at the last deploy, as written ("3d", "never"); null when not set.</summary>
+    public string? AppTtl { get; set; }
+
+    public string? AppIdle { get; set; }
+
+    /// <summary>When the PR comment last warned about expiry (so it warns once per expiry time).</summary>
+    public DateTimeOffset? ExpiryWarnedAt { get; set; }
+
+    /// <summary>Why it waits (capacity, budget) while <see cref="Phase"/> is Queued.</summary>
+    public string? QueuedReason { get; set; }
+
+    public DateTimeOffset? QueuedAt { get; set; }
 }

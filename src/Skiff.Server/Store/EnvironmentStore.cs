@@ -72,6 +72,77 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         }
     }
 
+    /// <summary>Records that <paramref name="name"/> should sleep (or wake: <paramref name="desired"/> Running). False when there is no such environment or it is being removed.</summary>
+    public async Task<bool> RequestStateAsync(string name, DesiredState desired, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var value = desired.ToString();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Environments
+            .Where(e => e.Name == name && e.Desired != nameof(DesiredState.Absent) && e.Desired != value)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Desired, value)
+                .SetProperty(e => e.Generation, e => e.Generation + 1)
+                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+        return changed > 0 || await db.Environments.AnyAsync(e => e.Name == name && e.Desired == value, cancellationToken);
+    }
+
+    /// <summary>Marks a suspend done: phase Suspended, observed.</summary>
+    public async Task MarkSuspendedAsync(string name, long generation, IReadOnlyList<ServiceSnapshot> services, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var servicesJson = JsonSerializer.Serialize(services, SkiffJson.Options);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, e => e.Generation == generation ? nameof(EnvironmentPhase.Suspended) : e.Phase)
+            .SetProperty(e => e.ObservedGeneration, generation)
+            .SetProperty(e => e.SuspendedAt, now)
+            .SetProperty(e => e.ServicesJson, servicesJson)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
+    /// <summary>Writes the router's last-request times (batched).</summary>
+    public async Task RecordActivityAsync(IReadOnlyDictionary<string, DateTimeOffset> lastRequests, CancellationToken cancellationToken)
+    {
+        if (lastRequests.Count == 0)
+            return;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var (name, at) in lastRequests)
+        {
+            await db.Environments.Where(e => e.Name == name && (e.LastActivityAt == null || e.LastActivityAt < at))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.LastActivityAt, at), cancellationToken);
+        }
+    }
+
+    /// <summary>Sets (or clears) the environment's place in the wait queue for capacity or budget.</summary>
+    public async Task SetQueuedAsync(string name, string? reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (reason is null)
+        {
+            await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.QueuedReason, (string?)null)
+                .SetProperty(e => e.QueuedAt, (DateTimeOffset?)null), cancellationToken);
+            return;
+        }
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Queued))
+            .SetProperty(e => e.ObservedGeneration, e => e.Generation)
+            .SetProperty(e => e.QueuedReason, reason)
+            .SetProperty(e => e.QueuedAt, e => e.QueuedAt ?? now)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
+    /// <summary>Sets fields the lifecycle enforcer keeps: the extension of <c>skiff extend</c>, the time of the expiry warning.</summary>
+    public async Task SetLifetimeAsync(string name, DateTimeOffset? extendedUntil, DateTimeOffset? expiryWarnedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.ExtendedUntil, extendedUntil)
+            .SetProperty(e => e.ExpiryWarnedAt, expiryWarnedAt), cancellationToken);
+    }
+
     /// <summary>Records that <paramref name="name"/> should be gone. False when there is no such environment.</summary>
     public async Task<bool> RequestAbsentAsync(string name, CancellationToken cancellationToken)
     {
@@ -138,6 +209,11 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .SetProperty(e => e.UpdatedAt, now)
             .SetProperty(e => e.LastDeployedAt, e => result.Failure == null ? now : e.LastDeployedAt)
             .SetProperty(e => e.SeededAt, e => result.Seeded ? now : e.SeededAt)
+            .SetProperty(e => e.SuspendedAt, e => result.Failure == null ? null : e.SuspendedAt)
+            .SetProperty(e => e.QueuedReason, (string?)null)
+            .SetProperty(e => e.QueuedAt, (DateTimeOffset?)null)
+            .SetProperty(e => e.AppTtl, e => result.AppTtl ?? (result.Failure == null ? null : e.AppTtl))
+            .SetProperty(e => e.AppIdle, e => result.AppIdle ?? (result.Failure == null ? null : e.AppIdle))
             .SetProperty(e => e.PublicService, result.PublicService)
             .SetProperty(e => e.ServicesJson, servicesJson)
             .SetProperty(e => e.TimingsJson, timingsJson)
@@ -244,4 +320,9 @@ public sealed record DeployResultRecord
     public bool Seeded { get; init; }
 
     public string? PublicService { get; init; }
+
+    /// <summary>The app's skiff.yaml <c>ttl</c> and <c>idle</c> as written, when the deploy read them.</summary>
+    public string? AppTtl { get; init; }
+
+    public string? AppIdle { get; init; }
 }

@@ -185,6 +185,36 @@ public sealed class EnvironmentDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task Waking_starts_every_stopped_container_without_waiting_for_health_in_between()
+    {
+        var first = await DeployAsync(_app.Spec());
+        foreach (var service in first.Services)
+            await _driver.StopContainerAsync(service.ContainerId!, CancellationToken.None);
+        var mark = _driver.Calls.Count;
+        _driver.HealthCheckTimes["db"] = TimeSpan.FromMilliseconds(200);
+
+        var woken = await DeployAsync(_app.Spec(), first.Services.Select(s => s.ContainerId!).ToHashSet(), seedPending: false);
+
+        Assert.True(woken.Succeeded);
+        var calls = _driver.Calls.Skip(mark).ToList();
+        Assert.Equal(["start db", "start api", "start web"], calls.Where(c => c.StartsWith("start ")));
+        Assert.True(calls.IndexOf("start api") < calls.IndexOf("healthy db"), string.Join("\n", calls));
+        Assert.All(woken.Services, s => Assert.Equal(ServiceStatus.Ready, s.Status));
+    }
+
+    [Fact]
+    public async Task A_first_deploy_waits_for_a_healthy_dependency_before_starting_its_dependent()
+    {
+        _driver.HealthCheckTimes["db"] = TimeSpan.FromMilliseconds(200);
+
+        var outcome = await DeployAsync(_app.Spec());
+
+        Assert.True(outcome.Succeeded);
+        var calls = _driver.Calls.ToList();
+        Assert.True(calls.IndexOf("healthy db") < calls.IndexOf("start api"), string.Join("\n", calls));
+    }
+
+    [Fact]
     public async Task Phases_are_timed()
     {
         var outcome = await DeployAsync(_app.Spec());

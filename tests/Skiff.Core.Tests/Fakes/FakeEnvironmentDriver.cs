@@ -137,12 +137,21 @@ internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
     public Task<ContainerState?> InspectContainerAsync(string containerId, CancellationToken cancellationToken) =>
         Task.FromResult(_containers.GetValueOrDefault(containerId));
 
-    public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Services whose health checks take this long (each run).</summary>
+    public Dictionary<string, TimeSpan> HealthCheckTimes { get; } = [];
+
+    /// <summary>Records <c>healthy &lt;service&gt;</c> in <see cref="Calls"/> when a check passes.</summary>
+    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var service = Service(containerId);
         lock (Execs)
             Execs.Add((service, command));
-        return Task.FromResult(UnhealthyServices.Contains(service) ? new ExecResult(1, "connection refused") : new ExecResult(0, "ok"));
+        if (HealthCheckTimes.TryGetValue(service, out var delay))
+            await Task.Delay(delay, cancellationToken);
+        if (UnhealthyServices.Contains(service))
+            return new ExecResult(1, "connection refused");
+        Record($"healthy {service}");
+        return new ExecResult(0, "ok");
     }
 
     public Task CopyFileAsync(string containerId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
