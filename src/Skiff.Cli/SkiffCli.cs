@@ -16,6 +16,7 @@ public static class SkiffCli
         DownCommand.Create(context),
         SuspendCommand.Create(context),
         ResumeCommand.Create(context),
+        ExtendCommand.Create(context),
         ValidateCommand.Create(context),
     };
 

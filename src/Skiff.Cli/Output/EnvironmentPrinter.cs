@@ -36,6 +36,11 @@ public static class EnvironmentPrinter
             output.WriteLine($"  pr:      {pr.Repository}#{pr.Number} at {pr.Sha} by {pr.Author ?? "?"}{(pr.FromFork ? " (fork)" : "")}: {pr.Title}");
         if (environment.Timings is { } t)
             output.WriteLine($"  timings: {Timings(t)}");
+        output.WriteLine($"  expires: {(environment.ExpiresAt is { } expires ? $"{expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "never")}");
+        if (environment.LastActivityAt is { } used)
+            output.WriteLine($"  used:    {used.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+        if (environment.QueuedReason is { } queued)
+            output.WriteLine($"  queued:  {queued}");
         if (environment.Error is { } error)
             Error(output, error);
         foreach (var warning in environment.Warnings)

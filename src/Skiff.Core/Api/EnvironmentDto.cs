@@ -35,6 +35,14 @@ public sealed record EnvironmentDto
     /// <summary>Spec warnings (ignored Compose keys and the like) of the last deploy.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>When it expires unless it gets a deploy or a request (null: never); when it was last used.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>Why it waits, while its phase is Queued (capacity or budget).</summary>
+    public string? QueuedReason { get; init; }
+
     /// <summary>The newest deploys first; only in the answer for one environment.</summary>
     public IReadOnlyList<DeploymentDto>? Deployments { get; init; }
 
@@ -76,6 +84,10 @@ public sealed record ErrorDto(string? Service, string Message, IReadOnlyList<str
 /// <summary>The body of <c>PUT /api/v1/environments/{name}</c>.</summary>
 /// <param name="Source">The absolute path of the application folder on the server's host.</param>
 public sealed record EnvironmentRequest(string? Source);
+
+/// <summary>The body of <c>POST /api/v1/environments/{name}/extend</c>.</summary>
+/// <param name="Duration">How long from now it must live at least: <c>2d</c>, <c>12h</c>, or <c>never</c> where the server allows it.</param>
+public sealed record ExtendRequest(string? Duration);
 
 /// <summary>The body of every 4xx/5xx answer.</summary>
 public sealed record ApiError(string Error);

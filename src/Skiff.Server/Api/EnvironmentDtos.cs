@@ -8,7 +8,7 @@ using Skiff.Server.Store;
 namespace Skiff.Server.Api;
 
 /// <summary>Builds the API's view of an environment from its stored record and the live board.</summary>
-public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls)
+public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hosting.SkiffServerOptions options, Activity.ActivityTracker activity, TimeProvider time)
 {
     public EnvironmentDto From(EnvironmentRecord record, IReadOnlyList<DeploymentRecord>? history = null, IReadOnlyList<EventRecord>? events = null)
     {
@@ -40,7 +40,24 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls)
                 ? new PullRequestDto(repository, number, sha, record.Author, record.Title, record.FromFork)
                 : null,
             Events = events?.Select(e => new EventDto(e.At, e.Kind, e.Message)).ToList(),
+            LastActivityAt = LastActivity(record),
+            ExpiresAt = ExpiresAt(record),
+            QueuedReason = record.QueuedReason,
         };
+    }
+
+    private DateTimeOffset? LastActivity(EnvironmentRecord record)
+    {
+        var live = activity.LastRequest(record.Name);
+        return live is null ? record.LastActivityAt : record.LastActivityAt is { } stored && stored > live ? stored : live;
+    }
+
+    private DateTimeOffset? ExpiresAt(EnvironmentRecord record)
+    {
+        if (record.LastDeployedAt is not { } lastDeploy)
+            return null;
+        var lifetime = Lifecycle.StoredLifetime.Of(record, options);
+        return Core.Lifetimes.TtlPolicy.Evaluate(time.GetUtcNow(), lastDeploy, LastActivity(record), record.ExtendedUntil, lifetime.Ttl, options.Lifetimes.TtlWarning).ExpiresAt;
     }
 
     private ServiceDto ToDto(string environment, ServiceSnapshot service) => new()

@@ -25,6 +25,7 @@ public static class EnvironmentEndpoints
             ChangeStateAsync(name, DesiredState.Suspended, store, queue, dtos, ct));
         group.MapPost("/{name}/resume", (string name, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken ct) =>
             ChangeStateAsync(name, DesiredState.Running, store, queue, dtos, ct));
+        group.MapPost("/{name}/extend", ExtendAsync);
     }
 
     private static async Task<IResult> ListAsync(EnvironmentStore store, EnvironmentDtos dtos, CancellationToken cancellationToken)
@@ -81,6 +82,32 @@ public static class EnvironmentEndpoints
         queue.Enqueue(name);
         var after = await store.FindAsync(name, cancellationToken);
         return Results.Json(dtos.From(after!), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary><c>{"duration": "2d"}</c> (or "never", where the server allows it): the environment does not expire before now + duration.</summary>
+    private static async Task<IResult> ExtendAsync(string name, HttpRequest request, EnvironmentStore store, EnvironmentDtos dtos,
+        Hosting.SkiffServerOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ExtendRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ExtendRequest>(request.Body, SkiffJson.Options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return BadRequest($"request body is not valid JSON: {exception.Message}");
+        }
+        if (body?.Duration is not { Length: > 0 } duration)
+            return BadRequest("request body: 'duration' (such as 2d, 12h or never) is required");
+        var record = await store.FindAsync(name, cancellationToken);
+        if (record is null)
+            return NotFound(name);
+        var extension = Core.Lifetimes.Extension.Parse(duration, options.Lifetimes, time);
+        if (!extension.Accepted)
+            return BadRequest($"duration: {extension.Reason}");
+        await store.SetLifetimeAsync(name, extension.ExtendedUntil, null, cancellationToken);
+        await store.AddEventAsync(name, "ttl", $"extended: {extension.Reason}", cancellationToken);
+        return Results.Json(dtos.From((await store.FindAsync(name, cancellationToken))!), SkiffJson.Options);
     }
 
     private static async Task<IResult> DeleteAsync(string name, EnvironmentStore store, ReconcileQueue queue, CancellationToken cancellationToken)

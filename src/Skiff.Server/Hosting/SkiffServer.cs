@@ -7,6 +7,7 @@ using Skiff.Runtime.Docker;
 using Skiff.Server.Activity;
 using Skiff.Server.Api;
 using Skiff.Server.GitHub;
+using Skiff.Server.Lifecycle;
 using Skiff.Server.PullRequests;
 using Skiff.Server.Sources;
 using Skiff.Server.Webhooks;
@@ -59,6 +60,7 @@ public static class SkiffServer
         services.AddSingleton<IGitSource, GitSource>();
         services.AddSingleton<SourceResolver>();
         services.AddSingleton<CheckoutJanitor>();
+        services.AddSingleton<DeployAdmission>();
         services.AddSingleton(new GitHubReporterOptions());
         services.AddSingleton<GitHubPullRequestReporter>();
         services.AddSingleton<IPullRequestReporter>(provider => provider.GetRequiredService<GitHubPullRequestReporter>());
@@ -70,6 +72,8 @@ public static class SkiffServer
         services.AddHostedService<ActivityFlusher>();
         services.AddSingleton<WakeCoordinator>();
         services.AddSingleton<WakeForwarder>();
+        services.AddSingleton<LifecyclePass>();
+        services.AddHostedService<LifecycleEnforcer>();
         services.AddHostedService<FeedbackFailureRecorder>();
         services.AddHostedService<ReconcilerService>();
         services.AddReverseProxy().LoadFromMemory([], []);

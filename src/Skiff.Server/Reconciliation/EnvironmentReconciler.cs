@@ -25,6 +25,8 @@ public sealed class EnvironmentReconciler(
     IEnvironmentDriver driver,
     SourceResolver sources,
     CheckoutJanitor checkouts,
+    DeployAdmission admission,
+    ReconcileQueue queue,
     PullRequestFeedbackSink feedback,
     ServerUrls urls,
     TimeProvider time,
@@ -58,6 +60,7 @@ public sealed class EnvironmentReconciler(
         await store.MarkSuspendedAsync(record.Name, record.Generation, services, cancellationToken);
         await store.AddEventAsync(record.Name, "suspend", $"suspended: {state.Containers.Count(c => c.IsRunning)} containers stopped, volumes kept", cancellationToken);
         logger.LogInformation("Suspended {Environment}", record.Name);
+        await WakeQueuedAsync(cancellationToken);
         feedback.Report(record, PullRequestEnvironmentState.Ready, urls.Current.PublicUrl(record.Name),
             details: ["Suspended (no requests for a while): it wakes when someone opens the URL."]);
     }
@@ -68,7 +71,8 @@ public sealed class EnvironmentReconciler(
         board.Remove(record.Name);
         await driver.RemoveEnvironmentAsync(record.Name, cancellationToken);
         await store.DeleteAsync(record.Name, cancellationToken);
-        feedback.Report(record, PullRequestEnvironmentState.Removed);
+        feedback.Report(record, PullRequestEnvironmentState.Removed, note: record.RemovalReason);
+        await WakeQueuedAsync(cancellationToken);
         if (record.Repository is { } repository)
             await checkouts.PruneAsync(repository, cancellationToken);
     }
@@ -111,6 +115,14 @@ public sealed class EnvironmentReconciler(
         }
 
         var spec = loaded.Spec!;
+        var reservedMemory = Core.Planning.ResourceShares.Compute(spec).Values.Sum(l => l.MemoryBytes ?? 0);
+        if (board.Find(record.Name)?.Serving is not { IsDefaultOrEmpty: false }
+            && await admission.CheckAsync(record, reservedMemory, cancellationToken) is { } wait)
+        {
+            await QueueAsync(record, deploymentId, wait, cancellationToken);
+            return;
+        }
+
         var publicService = spec.ResolvePublicService();
         var knownReady = EnvironmentStore.ReadServices(record)
             .Where(s => s.ContainerId is not null && s.Status is ServiceStatus.Ready or ServiceStatus.Unchanged)
@@ -142,6 +154,7 @@ public sealed class EnvironmentReconciler(
             PublicService = outcome.Succeeded ? publicService : record.PublicService,
             AppTtl = spec.Settings.Ttl?.ToString(),
             AppIdle = spec.Settings.IdleSuspend?.ToString(),
+            ReservedMemoryBytes = reservedMemory,
         }, cancellationToken);
 
         var timings = EnvironmentStore.ToDto(outcome.Timings);
@@ -160,6 +173,24 @@ public sealed class EnvironmentReconciler(
             await store.AddEventAsync(record.Name, "failure", $"deploy{At(record)} failed: {outcome.Failure}", cancellationToken);
             feedback.Report(record, PullRequestEnvironmentState.Failed, timings: timings, error: EnvironmentStore.ToDto(outcome.Failure!));
         }
+    }
+
+    /// <summary>Not now: the host is full. The environment waits (phase Queued); the lifecycle pass and every freed slot try again.</summary>
+    private async Task QueueAsync(EnvironmentRecord record, long deploymentId, string reason, CancellationToken cancellationToken)
+    {
+        await store.CancelDeploymentAsync(deploymentId, cancellationToken);
+        await store.SetQueuedAsync(record.Name, reason, cancellationToken);
+        var (position, waiting) = await admission.PositionAsync(record.Name, cancellationToken);
+        await store.AddEventAsync(record.Name, "queued", $"waiting (position {position} of {waiting}): {reason}", cancellationToken);
+        logger.LogInformation("{Environment} waits for capacity at position {Position}: {Reason}", record.Name, position, reason);
+        feedback.Report(record, PullRequestEnvironmentState.Queued, details: [$"Waiting for room on the host: position {position} of {waiting} ({reason})."]);
+    }
+
+    /// <summary>A slot was freed (suspend, removal): give every waiting environment another try.</summary>
+    private async Task WakeQueuedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var waiting in (await store.ListAsync(cancellationToken)).Where(r => r.Phase == nameof(EnvironmentPhase.Queued)))
+            queue.Enqueue(waiting.Name);
     }
 
     private async Task FailBeforeDeployAsync(EnvironmentRecord record, long deploymentId, long began, string message, IReadOnlyList<string> details, IReadOnlyList<string> warnings, CancellationToken cancellationToken)

@@ -75,4 +75,10 @@ public sealed class EnvironmentRecord
     public string? QueuedReason { get; set; }
 
     public DateTimeOffset? QueuedAt { get; set; }
+
+    /// <summary>Why the environment is being removed, when it is not a plain request (expired TTL, budget); shown on the PR comment.</summary>
+    public string? RemovalReason { get; set; }
+
+    /// <summary>The sum of its containers' memory limits at the last deploy (for the host's capacity limit).</summary>
+    public long ReservedMemoryBytes { get; set; }
 }

@@ -144,11 +144,12 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     }
 
     /// <summary>Records that <paramref name="name"/> should be gone. False when there is no such environment.</summary>
-    public async Task<bool> RequestAbsentAsync(string name, CancellationToken cancellationToken)
+    public async Task<bool> RequestAbsentAsync(string name, CancellationToken cancellationToken, string? reason = null)
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var changed = await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.RemovalReason, reason)
             .SetProperty(e => e.Desired, nameof(DesiredState.Absent))
             .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Deleting))
             .SetProperty(e => e.Generation, e => e.Generation + 1)
@@ -178,6 +179,13 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(cancellationToken);
         return deployment.Id;
+    }
+
+    /// <summary>Drops the history row of a deploy that did not happen (the environment was queued instead).</summary>
+    public async Task CancelDeploymentAsync(long deploymentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.Id == deploymentId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Records the end of a deploy: its history row and the environment's resulting state.</summary>
@@ -214,6 +222,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .SetProperty(e => e.QueuedAt, (DateTimeOffset?)null)
             .SetProperty(e => e.AppTtl, e => result.AppTtl ?? (result.Failure == null ? null : e.AppTtl))
             .SetProperty(e => e.AppIdle, e => result.AppIdle ?? (result.Failure == null ? null : e.AppIdle))
+            .SetProperty(e => e.ReservedMemoryBytes, e => result.Failure == null ? result.ReservedMemoryBytes : e.ReservedMemoryBytes)
             .SetProperty(e => e.PublicService, result.PublicService)
             .SetProperty(e => e.ServicesJson, servicesJson)
             .SetProperty(e => e.TimingsJson, timingsJson)
@@ -325,4 +334,6 @@ public sealed record DeployResultRecord
     public string? AppTtl { get; init; }
 
     public string? AppIdle { get; init; }
+
+    public long ReservedMemoryBytes { get; init; }
 }

@@ -1,0 +1,93 @@
+using Skiff.Core.Environments;
+using Skiff.Core.Lifetimes;
+using Skiff.Core.Units;
+using Skiff.Server.Activity;
+using Skiff.Server.GitHub;
+using Skiff.Server.Hosting;
+using Skiff.Server.PullRequests;
+using Skiff.Server.Reconciliation;
+using Skiff.Server.Routing;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Lifecycle;
+
+/// <summary>
+/// One pass over every environment: expire what outlived its TTL (warning on the PR comment before),
+/// suspend what has been idle too long, and give queued environments another try. Decisions are the
+/// Core policies'; this class only gathers the facts and records desired state.
+/// </summary>
+public sealed class LifecyclePass(
+    EnvironmentStore store,
+    ReconcileQueue queue,
+    ActivityTracker activity,
+    PullRequestFeedbackSink feedback,
+    ServerUrls urls,
+    SkiffServerOptions options,
+    TimeProvider time,
+    ILogger<LifecyclePass> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var record in await store.ListAsync(cancellationToken))
+        {
+            if (record.Desired == nameof(DesiredState.Absent))
+                continue;
+            if (record.Phase == nameof(EnvironmentPhase.Queued))
+            {
+                queue.Enqueue(record.Name);
+                continue;
+            }
+            if (record.LastDeployedAt is not { } lastDeploy || queue.IsBusy(record.Name))
+                continue;
+
+            var lifetime = StoredLifetime.Of(record, options);
+            var lastActivity = Later(activity.LastRequest(record.Name), record.LastActivityAt);
+            var ttl = TtlPolicy.Evaluate(now, lastDeploy, lastActivity, record.ExtendedUntil, lifetime.Ttl, options.Lifetimes.TtlWarning);
+            switch (ttl.State)
+            {
+                case TtlState.Expired:
+                    await ExpireAsync(record, lifetime.Ttl!.Value, cancellationToken);
+                    continue;
+                case TtlState.Warn when record.ExpiryWarnedAt != ttl.ExpiresAt:
+                    await WarnAsync(record, ttl, cancellationToken);
+                    break;
+            }
+
+            if (record.Desired == nameof(DesiredState.Running) && record.Phase == nameof(EnvironmentPhase.Ready)
+                && IdlePolicy.ShouldSuspend(now, lastDeploy, lastActivity, lifetime.Idle) is { Suspend: true } idle)
+            {
+                logger.LogInformation("Suspending {Environment}: no request for {Idle}", record.Name, DurationFormat.Format(idle.IdleFor));
+                await store.AddEventAsync(record.Name, "idle", $"no request for {DurationFormat.Format(RoundToMinutes(idle.IdleFor))}: suspending", cancellationToken);
+                await store.RequestStateAsync(record.Name, DesiredState.Suspended, cancellationToken);
+                queue.Enqueue(record.Name);
+            }
+        }
+    }
+
+    private async Task ExpireAsync(EnvironmentRecord record, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var back = record.PullRequest is null
+            ? $"run `skiff up` again to bring it back"
+            : "push a commit to the pull request (or close and reopen it) to bring it back";
+        var reason = $"it expired: no deploy and no request for {DurationFormat.Format(ttl)} (its TTL); {back}.";
+        logger.LogInformation("Environment {Environment} expired", record.Name);
+        await store.AddEventAsync(record.Name, "expired", reason, cancellationToken);
+        await store.RequestAbsentAsync(record.Name, cancellationToken, reason);
+        queue.Enqueue(record.Name);
+    }
+
+    private async Task WarnAsync(EnvironmentRecord record, TtlVerdict ttl, CancellationToken cancellationToken)
+    {
+        var at = ttl.ExpiresAt!.Value;
+        var line = $"Expires {at:yyyy-MM-dd HH:mm} UTC (in {DurationFormat.Format(RoundToMinutes(ttl.Remaining!.Value))}) unless it gets a request or a push; `skiff extend {record.Name} 1d` keeps it longer.";
+        await store.AddEventAsync(record.Name, "ttl", line, cancellationToken);
+        await store.SetLifetimeAsync(record.Name, record.ExtendedUntil, at, cancellationToken);
+        feedback.Report(record, record.Phase == nameof(EnvironmentPhase.Failed) ? PullRequestEnvironmentState.Failed : PullRequestEnvironmentState.Ready,
+            urls.Current.PublicUrl(record.Name), details: [line]);
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static TimeSpan RoundToMinutes(TimeSpan value) => TimeSpan.FromMinutes(Math.Max(1, Math.Round(value.TotalMinutes)));
+}

@@ -1,0 +1,39 @@
+using Skiff.Core.Budgets;
+using Skiff.Core.Environments;
+using Skiff.Server.Hosting;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Reconciliation;
+
+/// <summary>
+/// Whether an environment that is not running yet (new, waking, queued) may start now: the host's
+/// capacity limits (running environments, reserved memory). Environments already serving are
+/// updated without asking.
+/// </summary>
+public sealed class DeployAdmission(EnvironmentStore store, SkiffServerOptions options)
+{
+    /// <summary>Null when admitted; otherwise why it must wait.</summary>
+    public async Task<string?> CheckAsync(EnvironmentRecord record, long requestedMemoryBytes, CancellationToken cancellationToken)
+    {
+        var limits = options.Capacity;
+        if (limits.MaxRunning is null && limits.MaxReservedMemoryBytes is null)
+            return null;
+        var running = (await store.ListAsync(cancellationToken))
+            .Where(r => r.Name != record.Name && r.Desired == nameof(DesiredState.Running)
+                && r.Phase is nameof(EnvironmentPhase.Ready) or nameof(EnvironmentPhase.Deploying) or nameof(EnvironmentPhase.Failed)
+                && r.LastDeployedAt is not null)
+            .ToList();
+        var admission = CapacityGate.Admit(limits, running.Count, running.Sum(r => r.ReservedMemoryBytes), requestedMemoryBytes);
+        return admission.Admitted ? null : admission.Reason;
+    }
+
+    /// <summary>1-based place among the environments waiting, by when they started waiting.</summary>
+    public async Task<(int Position, int Waiting)> PositionAsync(string environment, CancellationToken cancellationToken)
+    {
+        var waiting = (await store.ListAsync(cancellationToken))
+            .Where(r => r.Phase == nameof(EnvironmentPhase.Queued) && r.QueuedAt is not null)
+            .Select(r => (r.Name, r.QueuedAt!.Value))
+            .ToList();
+        return (QueueOrder.PositionOf(waiting, environment) ?? waiting.Count + 1, Math.Max(waiting.Count, 1));
+    }
+}
