@@ -7,6 +7,7 @@ using Skiff.Runtime.Docker;
 using Skiff.Server.Activity;
 using Skiff.Server.Api;
 using Skiff.Server.GitHub;
+using Skiff.Server.Janitor;
 using Skiff.Server.Lifecycle;
 using Skiff.Server.PullRequests;
 using Skiff.Server.Sources;
@@ -76,6 +77,7 @@ public static class SkiffServer
         services.AddHostedService<LifecycleEnforcer>();
         services.AddHostedService<FeedbackFailureRecorder>();
         services.AddHostedService<ReconcilerService>();
+        services.AddSkiffJanitor(options);
         services.AddReverseProxy().LoadFromMemory([], []);
         configure?.Invoke(services);
 
@@ -91,6 +93,7 @@ public static class SkiffServer
         app.MapEnvironmentEndpoints();
         app.MapGitHubWebhookEndpoint();
         app.MapHealthEndpoint();
+        app.MapJanitorEndpoint();
         app.MapGet("/", () => Results.Text("Skiff is running. API: /api/v1/environments\n"));
         return app;
     }

@@ -10,14 +10,14 @@ namespace Skiff.Server.Janitor;
 /// environment up meanwhile. Every action (or would-be action) is logged and written into the
 /// environment's history; an orphan has no history, so it is only logged. One pass at a time.
 /// </summary>
-public sealed class Janitor(
+public sealed class EnvironmentJanitor(
     JanitorSurvey survey,
     JanitorOptions options,
     EnvironmentStore store,
     JanitorStore janitorStore,
     IEnvironmentDriver driver,
     ReconcileQueue queue,
-    ILogger<Janitor> logger) : IJanitor
+    ILogger<EnvironmentJanitor> logger) : IJanitor
 {
     private const string EventKind = "janitor";
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -53,9 +53,12 @@ public sealed class Janitor(
         }
         try
         {
-            var outcome = await DoAsync(action, cancellationToken);
+            var (outcome, enqueue) = await DoAsync(action, cancellationToken);
             logger.LogInformation("Janitor acted: {Kind} {Environment}: {Detail}; {Outcome}", action.Kind, action.Environment, action.Detail, outcome);
+            // Into the history before the reconciler may take the environment (and, when it removes it, its history) away.
             await RecordAsync(action, $"{action.Detail}: {outcome}", cancellationToken);
+            if (enqueue)
+                queue.Enqueue(action.Environment);
             return report;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -66,34 +69,32 @@ public sealed class Janitor(
         }
     }
 
-    /// <summary>Does the action; returns what was done, in a few words.</summary>
-    private async Task<string> DoAsync(JanitorAction action, CancellationToken cancellationToken)
+    /// <summary>Does the action; returns what was done, in a few words, and whether the environment is to be reconciled.</summary>
+    private async Task<(string Outcome, bool Enqueue)> DoAsync(JanitorAction action, CancellationToken cancellationToken)
     {
         var name = action.Environment;
         switch (action.Kind)
         {
             case JanitorActionKind.Orphan:
                 if (queue.IsBusy(name) || await store.FindAsync(name, cancellationToken) is not null)
-                    return "left alone: the environment was created meanwhile";
+                    return ("left alone: the environment was created meanwhile", false);
                 await driver.RemoveEnvironmentAsync(name, cancellationToken);
-                return "removed its labelled containers, networks and volumes";
+                return ("removed its labelled containers, networks and volumes", false);
 
             case JanitorActionKind.ClosedPullRequest:
                 if (!await janitorStore.RequestAbsentIfUnchangedAsync(name, action.Generation ?? -1, cancellationToken))
-                    return "left alone: the environment changed meanwhile";
-                queue.Enqueue(name);
-                return "set to Absent and queued for removal";
+                    return ("left alone: the environment changed meanwhile", false);
+                return ("set to Absent and queued for removal", true);
 
             case JanitorActionKind.InterruptedDeployment:
                 return await janitorStore.MarkInterruptedAsync(action.DeploymentId ?? -1, cancellationToken)
-                    ? "marked Interrupted"
-                    : "left alone: it finished meanwhile";
+                    ? ("marked Interrupted", false)
+                    : ("left alone: it finished meanwhile", false);
 
             case JanitorActionKind.Stuck:
-                if (queue.IsBusy(name))
-                    return "left alone: a worker took it up meanwhile";
-                queue.Enqueue(name);
-                return "queued again";
+                return queue.IsBusy(name)
+                    ? ("left alone: a worker took it up meanwhile", false)
+                    : ("queued again", true);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "unknown janitor action");

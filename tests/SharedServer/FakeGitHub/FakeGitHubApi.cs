@@ -47,7 +47,8 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         BaseUrl = baseUrl;
         State = new FakeGitHubState(time);
         _apps = new FakeGitHubApps(time);
-        _routes = new FakeGitHubRoutes(State, _apps, new FakeGitHubJson(baseUrl));
+        PullRequests = new FakeGitHubPullRequests(time);
+        _routes = new FakeGitHubRoutes(State, _apps, new FakeGitHubJson(baseUrl)) { Pulls = PullRequests, PullJson = new FakePullRequestJson(baseUrl) };
     }
 
     /// <summary>The github.com-style API address, such as <c>http://127.0.0.1:41234/</c>.</summary>
@@ -58,6 +59,9 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     /// <summary>Deployments, statuses and comments: what GitHub would show.</summary>
     public FakeGitHubState State { get; }
+
+    /// <summary>Pull requests (open or closed) for <c>GET /repos/{o}/{r}/pulls/{n}</c>; unknown numbers answer 404.</summary>
+    public FakeGitHubPullRequests PullRequests { get; }
 
     /// <summary>The JWTs apps sent, decoded, with why each was refused (if it was).</summary>
     public IReadOnlyList<FakeAppJwt> AppJwts => _apps.Jwts;

@@ -14,6 +14,8 @@ internal sealed partial class FakeGitHubRoutes(FakeGitHubState state, FakeGitHub
     public FakeGitHubAnswer Answer(string method, string path, IQueryCollection query, JsonElement? body, string? authorization)
     {
         var payload = body ?? default;
+        if (AnswerPull(method, path) is { } pull)
+            return pull;
         if (Match(DeploymentsPath(), path) is { } d)
         {
             return method switch
