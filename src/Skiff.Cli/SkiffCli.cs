@@ -17,6 +17,7 @@ public static class SkiffCli
         SuspendCommand.Create(context),
         ResumeCommand.Create(context),
         ExtendCommand.Create(context),
+        JanitorCommand.Create(context),
         ValidateCommand.Create(context),
     };
 

@@ -68,6 +68,10 @@ public sealed class SkiffApiClient(Uri server) : IDisposable
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 
+    /// <summary>Runs a janitor pass on the server now (<c>POST /api/v1/janitor</c>).</summary>
+    public Task<Skiff.Server.Janitor.JanitorReport> RunJanitorAsync(bool dryRun, CancellationToken cancellationToken) =>
+        SendAsync<Skiff.Server.Janitor.JanitorReport>(HttpMethod.Post, $"api/v1/janitor?dryRun={(dryRun ? "true" : "false")}", null, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private static string Path(string name) => $"api/v1/environments/{Uri.EscapeDataString(name)}";
