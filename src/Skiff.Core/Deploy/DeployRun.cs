@@ -134,8 +134,8 @@ internal sealed class DeployRun(
         var ready = plan.Steps.ToDictionary(s => s.Revision.Service.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var publicService = request.PublicService;
         var oneShots = OneShotServices(spec);
-        // Waking a suspended environment: every container already ran with the others, so they are
-        // started in dependency order without waiting for health in between, then all are awaited.
+        // Waking a suspended environment: every container already ran with the others, so all are
+        // started at once, without waiting for each other's health, and then all are awaited.
         var waking = plan.Steps.Any(s => s.Action == ServiceAction.Start) && plan.Steps.All(s => s.Action is ServiceAction.Start or ServiceAction.Keep);
 
         async Task RunAsync(ServiceStep step)
@@ -145,10 +145,12 @@ internal sealed class DeployRun(
             {
                 async Task DependenciesAsync()
                 {
+                    if (waking)
+                        return;
                     foreach (var dependency in step.Revision.Service.DependsOn.Where(d => ready.ContainsKey(d.Service)))
                     {
                         Update(name, s => s with { Message = $"waiting for {dependency.Service}" });
-                        var signal = waking || dependency.Condition == DependencyCondition.Started ? started[dependency.Service] : ready[dependency.Service];
+                        var signal = dependency.Condition == DependencyCondition.Started ? started[dependency.Service] : ready[dependency.Service];
                         await signal.Task.WaitAsync(failFast.Token);
                     }
                 }
