@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Skiff.Core.Api;
+using Skiff.Server.Janitor;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.Janitor;
@@ -26,6 +28,17 @@ public sealed class JanitorEndpointTests
             Assert.Equal(JsonValueKind.String, action.GetProperty("environment").ValueKind);
             Assert.Equal(JsonValueKind.String, action.GetProperty("detail").ValueKind);
         }
+    }
+
+    [Fact]
+    public void The_report_has_the_documented_json_shape()
+    {
+        var report = new JanitorReport(false, [new JanitorActionReport(JanitorActionKind.ClosedPullRequest, "shop-pr-8", "pull request acme/shop#8 was merged")]);
+
+        var json = JsonSerializer.Serialize(report, SkiffJson.Options);
+
+        Assert.Equal("""{"dryRun":false,"actions":[{"kind":"ClosedPullRequest","environment":"shop-pr-8","detail":"pull request acme/shop#8 was merged","error":null}]}""", json);
+        Assert.Equal(report.Actions[0], JsonSerializer.Deserialize<JanitorReport>(json, SkiffJson.Options)!.Actions[0]);
     }
 
     [Fact]
