@@ -39,7 +39,14 @@ public sealed class TestServer : IAsyncDisposable
 
     private async Task StartAppAsync()
     {
-        var options = _adjust(new SkiffServerOptions { Home = Home, Listen = "http://127.0.0.1:0", DockerHost = EngineEndpoint.DockerHost });
+        // Tests share one engine: a janitor pass would take other tests' environments for orphans.
+        var options = _adjust(new SkiffServerOptions
+        {
+            Home = Home,
+            Listen = "http://127.0.0.1:0",
+            DockerHost = EngineEndpoint.DockerHost,
+            Janitor = new Skiff.Server.Configuration.JanitorSettings(TimeSpan.FromDays(1)),
+        });
         _app = SkiffServer.Build(options);
         Address = await SkiffServer.StartAsync(_app, CancellationToken.None);
         Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

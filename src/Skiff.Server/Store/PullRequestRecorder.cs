@@ -59,8 +59,8 @@ public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contex
 
     private const string UpsertRunning = """
         INSERT INTO Environments (Name, SourceKind, SourcePath, Desired, Phase, Generation, ObservedGeneration, CreatedAt, UpdatedAt,
-                                  ServicesJson, WarningsJson, Repository, PullRequest, HeadSha, Author, Title, FromFork)
-        VALUES ($name, 'git', $clone, $running, $pending, 1, 0, $now, $now, '[]', '[]', $repository, $number, $sha, $author, $title, $fork)
+                                  ServicesJson, WarningsJson, Repository, PullRequest, HeadSha, Author, Title, FromFork, ReservedMemoryBytes)
+        VALUES ($name, 'git', $clone, $running, $pending, 1, 0, $now, $now, '[]', '[]', $repository, $number, $sha, $author, $title, $fork, 0)
         ON CONFLICT(Name) DO UPDATE SET
             SourceKind = 'git', SourcePath = excluded.SourcePath, Desired = excluded.Desired, Phase = excluded.Phase,
             Generation = Generation + 1, UpdatedAt = excluded.UpdatedAt, Repository = excluded.Repository,
