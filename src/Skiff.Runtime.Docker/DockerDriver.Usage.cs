@@ -15,6 +15,10 @@ public sealed partial class DockerDriver
 
     private static readonly TimeSpan DiskUsageTimeout = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan DiskUsageRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private const int DiskUsageAttempts = 4;
+
     private readonly DiskUsageCache _diskUsage = new(DiskUsageLifetime, TimeProvider.System);
 
     public async Task<ContainerUsage?> GetUsageAsync(string containerId, CancellationToken cancellationToken)
@@ -59,22 +63,52 @@ public sealed partial class DockerDriver
         return result;
     }
 
-    private Task<IReadOnlyDictionary<string, long>> ReadVolumeSizesAsync(CancellationToken cancellationToken) =>
-        CallAsync<IReadOnlyDictionary<string, long>>("read disk usage (/system/df)", async token =>
+    /// <summary>
+    /// One <c>/system/df</c>. Podman 4.3 fails the whole answer (500, "no such container") when a
+    /// container goes away while it counts, which is common on a busy engine: a few tries, then the error.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, long>> ReadVolumeSizesAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            using var http = EngineHttp.Create(Endpoint, DiskUsageTimeout);
-            using var response = await http.GetAsync("system/df?type=volume&verbose=1", token);
-            if (!response.IsSuccessStatusCode)
-                throw new DriverException($"cannot read disk usage (/system/df): the engine answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            await using var body = await response.Content.ReadAsStreamAsync(token);
             try
             {
-                using var json = await JsonDocument.ParseAsync(body, cancellationToken: token);
-                return DiskUsageParser.VolumeSizes(json.RootElement);
+                return await CallAsync("read disk usage (/system/df)", ReadDiskUsageOnceAsync, cancellationToken);
             }
-            catch (JsonException e)
+            catch (DiskUsageRaceException) when (attempt < DiskUsageAttempts)
             {
-                throw new DriverException($"cannot read disk usage (/system/df): the answer is not JSON ({e.Message})", e);
+                await Task.Delay(DiskUsageRetryDelay, cancellationToken);
             }
-        }, cancellationToken);
+            catch (DiskUsageRaceException e)
+            {
+                throw new DriverException($"cannot read disk usage (/system/df): {e.Message} (objects kept changing in {DiskUsageAttempts} tries)", e);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, long>> ReadDiskUsageOnceAsync(CancellationToken cancellationToken)
+    {
+        using var http = EngineHttp.Create(Endpoint, DiskUsageTimeout);
+        using var response = await http.GetAsync("system/df?type=volume&verbose=1", cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var message = DiskUsageParser.ErrorMessage(text) ?? $"the engine answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (message.Contains("no such", StringComparison.OrdinalIgnoreCase))
+                throw new DiskUsageRaceException(message);
+            throw new DriverException($"cannot read disk usage (/system/df): {message}");
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return DiskUsageParser.VolumeSizes(json.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new DriverException($"cannot read disk usage (/system/df): the answer is not JSON ({e.Message})", e);
+        }
+    }
+
+    /// <summary>df failed because an object vanished while the engine counted it.</summary>
+    private sealed class DiskUsageRaceException(string message) : Exception(message);
 }

@@ -24,6 +24,23 @@ internal static class DiskUsageParser
         return sizes;
     }
 
+    /// <summary>The <c>message</c> of an engine's JSON error answer, on one line; null when there is none.</summary>
+    public static string? ErrorMessage(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                   && json.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text
+                ? Engine.EngineErrors.OneLine(text)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static void Add(Dictionary<string, long> sizes, JsonElement volumes)
     {
         if (volumes.ValueKind != JsonValueKind.Array)

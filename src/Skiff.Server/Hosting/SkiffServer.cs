@@ -6,6 +6,7 @@ using Skiff.Core.Runtime;
 using Skiff.Runtime.Docker;
 using Skiff.Server.Activity;
 using Skiff.Server.Api;
+using Skiff.Server.Costs;
 using Skiff.Server.GitHub;
 using Skiff.Server.Janitor;
 using Skiff.Server.Lifecycle;
@@ -57,6 +58,7 @@ public static class SkiffServer
         services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(options.DockerHost) });
         services.AddSingleton<IEnvironmentDriver, DockerDriver>();
         services.AddSingleton<EngineStatus>();
+        services.AddSkiffCostMeter();
         services.AddSingleton(new GitSourceOptions { Home = options.Home });
         services.AddSingleton<IGitSource, GitSource>();
         services.AddSingleton<SourceResolver>();
@@ -92,6 +94,7 @@ public static class SkiffServer
         }));
         app.MapEnvironmentEndpoints();
         app.MapGitHubWebhookEndpoint();
+        app.MapCostMeter();
         app.MapHealthEndpoint();
         app.MapJanitorEndpoint();
         app.MapGet("/", () => Results.Text("Skiff is running. API: /api/v1/environments\n"));
@@ -103,6 +106,7 @@ public static class SkiffServer
     {
         var store = app.Services.GetRequiredService<EnvironmentStore>();
         await store.InitializeAsync(cancellationToken);
+        await app.Services.GetRequiredService<UsageStore>().InitializeAsync(cancellationToken);
         await store.CloseInterruptedDeploymentsAsync(cancellationToken);
         await RestoreBoardAsync(app.Services, store, cancellationToken);
         await app.Services.GetRequiredService<EngineStatus>().IdentifyAsync(cancellationToken);

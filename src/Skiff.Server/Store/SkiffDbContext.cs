@@ -13,6 +13,8 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
 
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
 
+    public DbSet<UsageRecord> Usage => Set<UsageRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EnvironmentRecord>(entity =>
@@ -30,5 +32,6 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
             entity.HasIndex(e => e.EnvironmentName);
         });
         modelBuilder.Entity<DeliveryRecord>(entity => entity.HasKey(d => d.Id));
+        modelBuilder.ApplyConfiguration(new UsageRecordConfiguration());
     }
 }

@@ -44,6 +44,17 @@ public sealed class DiskUsageParserTests
         Assert.Empty(Parse("[]"));
     }
 
+    [Fact]
+    public void The_engine_error_message_is_read_from_its_json_answer()
+    {
+        // What Podman 4.3.1 answers (500) when a container is removed while df counts.
+        const string podman = """{"cause":"no such container","message":"failed to get state of container 680e26: container 680e26 does not exist in database: no such container","response":500}""";
+
+        Assert.Equal("failed to get state of container 680e26: container 680e26 does not exist in database: no such container", DiskUsageParser.ErrorMessage(podman));
+        Assert.Null(DiskUsageParser.ErrorMessage("Internal Server Error"));
+        Assert.Null(DiskUsageParser.ErrorMessage("{}"));
+    }
+
     private static Dictionary<string, long> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Skiff.Server.Store;
+
+namespace Skiff.Server.Tests.Costs;
+
+/// <summary>A real SQLite store in a temporary folder, as the server makes it, with a fake clock.</summary>
+internal sealed class CostStore : IAsyncDisposable
+{
+    private CostStore(string folder, FakeTimeProvider time)
+    {
+        Folder = folder;
+        Time = time;
+        Contexts = new PooledDbContextFactory<SkiffDbContext>(new DbContextOptionsBuilder<SkiffDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "skiff.db")};Pooling=False").Options);
+        Environments = new EnvironmentStore(Contexts, time);
+        Usage = new UsageStore(Contexts);
+    }
+
+    public static readonly DateTimeOffset Start = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+    public string Folder { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDbContextFactory<SkiffDbContext> Contexts { get; }
+
+    public EnvironmentStore Environments { get; }
+
+    public UsageStore Usage { get; }
+
+    public static async Task<CostStore> CreateAsync(DateTimeOffset? now = null)
+    {
+        var store = new CostStore(Directory.CreateTempSubdirectory("skiff-cost-").FullName, new FakeTimeProvider(now ?? Start));
+        await store.Environments.InitializeAsync(CancellationToken.None);
+        await store.Usage.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>Stores an environment record (a PR one when <paramref name="repository"/> is given).</summary>
+    public async Task AddEnvironmentAsync(string name, string? repository = null, string? author = null)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        db.Environments.Add(new EnvironmentRecord
+        {
+            Name = name,
+            SourceKind = "directory",
+            SourcePath = "/tmp",
+            Desired = "Running",
+            Phase = "Ready",
+            CreatedAt = Time.GetUtcNow(),
+            Repository = repository,
+            Author = author,
+            PullRequest = repository is null ? null : 7,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return ValueTask.CompletedTask;
+    }
+}
