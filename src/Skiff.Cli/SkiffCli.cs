@@ -18,6 +18,7 @@ public static class SkiffCli
         ResumeCommand.Create(context),
         ExtendCommand.Create(context),
         JanitorCommand.Create(context),
+        CostCommand.Create(context),
         ValidateCommand.Create(context),
     };
 
