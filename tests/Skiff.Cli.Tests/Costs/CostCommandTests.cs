@@ -19,10 +19,10 @@ public sealed class CostCommandTests
         var report = new CostReportDto("USD", Since, Since.AddDays(16).AddHours(9.5), "env",
             new PricesDto(0.04048m, 0.004445m, 0.08m, "USD"),
             [
-                new CostRowDto("shop-pr-12", 120.5m, 10m, 180.75m, 241m, 12.3m, 30.1m, 0.165m, 8.4567m, 1.23456m),
-                new CostRowDto("demo", 2m, 0m, 0.5m, 1m, 0.01m, 0.2m, 0m, 0.024685m, 0.001m),
+                new CostRowDto("shop-pr-12", 120.5m, 10m, 180.75m, 241m, 12.3m, 30.1m, 0.165m, 8.401245m, 0.6448985m),
+                new CostRowDto("demo", 2m, 0m, 0.5m, 1m, 0.01m, 0.2m, 0m, 0.024685m, 0.0012938m),
             ],
-            new CostRowDto("total", 122.5m, 10m, 181.25m, 242m, 12.31m, 30.3m, 0.165m, 8.481385m, 1.23556m));
+            new CostRowDto("total", 122.5m, 10m, 181.25m, 242m, 12.31m, 30.3m, 0.165m, 8.42593m, 0.6461923m));
         var output = new StringWriter();
 
         CostCommand.Print(output, report);
@@ -30,10 +30,10 @@ public sealed class CostCommandTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("cost since 2026-12-01 00:00 UTC until 2026-12-17 09:30 UTC, in USD (vCPU-hour 0.04048, GiB-hour 0.004445, volume GiB-month 0.08)", lines[0]);
         Assert.Equal("ENV         RUNNING h  SUSPENDED h  vCPU-h   GiB-h  VOLUME GiB-mo  RESERVED  USED", lines[1]);
-        Assert.Equal("shop-pr-12      120.5         10.0  180.75  241.00          0.165      8.46  1.23", lines[2]);
+        Assert.Equal("shop-pr-12      120.5         10.0  180.75  241.00          0.165      8.40  0.64", lines[2]);
         Assert.Equal("demo              2.0          0.0    0.50    1.00          0.000      0.02  0.00", lines[3]);
         Assert.StartsWith("----------  ---------", lines[4]);
-        Assert.Equal("total           122.5         10.0  181.25  242.00          0.165      8.48  1.24", lines[5]);
+        Assert.Equal("total           122.5         10.0  181.25  242.00          0.165      8.43  0.65", lines[5]);
         Assert.Equal(6, lines.Count);
     }
 
