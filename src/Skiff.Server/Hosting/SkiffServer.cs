@@ -64,6 +64,7 @@ public static class SkiffServer
         services.AddSingleton<SourceResolver>();
         services.AddSingleton<CheckoutJanitor>();
         services.AddSingleton<DeployAdmission>();
+        services.AddSingleton<Budgets.BudgetGuard>();
         services.AddSingleton(new GitHubReporterOptions());
         services.AddSingleton<GitHubPullRequestReporter>();
         services.AddSingleton<IPullRequestReporter>(provider => provider.GetRequiredService<GitHubPullRequestReporter>());

@@ -17,6 +17,7 @@ namespace Skiff.Server.Lifecycle;
 /// Core policies'; this class only gathers the facts and records desired state.
 /// </summary>
 public sealed class LifecyclePass(
+    Budgets.BudgetGuard budgets,
     EnvironmentStore store,
     ReconcileQueue queue,
     ActivityTracker activity,
@@ -26,10 +27,15 @@ public sealed class LifecyclePass(
     TimeProvider time,
     ILogger<LifecyclePass> logger)
 {
+    /// <summary>Environments with a request this recent are never suspended for a budget.</summary>
+    public static readonly TimeSpan RecentlyUsed = TimeSpan.FromMinutes(5);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var record in await store.ListAsync(cancellationToken))
+        var records = await store.ListAsync(cancellationToken);
+        await EnforceBudgetsAsync(records, now, cancellationToken);
+        foreach (var record in records)
         {
             if (record.Desired == nameof(DesiredState.Absent))
                 continue;
@@ -62,6 +68,34 @@ public sealed class LifecyclePass(
                 await store.RequestStateAsync(record.Name, DesiredState.Suspended, cancellationToken);
                 queue.Enqueue(record.Name);
             }
+        }
+    }
+
+    /// <summary>
+    /// A repository over its budget with policy <c>suspend</c>: its longest-idle running environment is
+    /// suspended, one per pass and repository, except ones used in the last few minutes.
+    /// </summary>
+    private async Task EnforceBudgetsAsync(IReadOnlyList<EnvironmentRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var repository in options.Repositories.Where(r => r.Budget.Policy == Core.Budgets.BudgetPolicy.Suspend))
+        {
+            var running = records.Where(r => r.Repository == repository.FullName && r.Desired == nameof(DesiredState.Running)
+                && r.Phase == nameof(EnvironmentPhase.Ready) && r.LastDeployedAt is not null && !queue.IsBusy(r.Name)).ToList();
+            if (running.Count == 0)
+                continue;
+            var verdict = await budgets.EvaluateAsync(repository, null, cancellationToken);
+            if (verdict is not { State: Core.Budgets.BudgetState.Exceeded })
+                continue;
+            var candidates = running
+                .Select(r => (r.Name, LastActivity: Later(activity.LastRequest(r.Name), r.LastActivityAt), LastDeploy: r.LastDeployedAt!.Value))
+                .Where(c => now - (c.LastActivity ?? c.LastDeploy) >= RecentlyUsed)
+                .ToList();
+            if (Core.Budgets.SuspendCandidates.Order(candidates).FirstOrDefault() is not { } chosen)
+                continue;
+            logger.LogInformation("Suspending {Environment}: {Reason}", chosen, verdict.Reason);
+            await store.AddEventAsync(chosen, "budget", $"suspended, longest idle first: {verdict.Reason}", cancellationToken);
+            await store.RequestStateAsync(chosen, DesiredState.Suspended, cancellationToken);
+            queue.Enqueue(chosen);
         }
     }
 

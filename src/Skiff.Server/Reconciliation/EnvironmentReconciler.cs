@@ -26,6 +26,9 @@ public sealed class EnvironmentReconciler(
     SourceResolver sources,
     CheckoutJanitor checkouts,
     DeployAdmission admission,
+    Budgets.BudgetGuard budgets,
+    Costs.CostReports costs,
+    Hosting.SkiffServerOptions options,
     ReconcileQueue queue,
     PullRequestFeedbackSink feedback,
     ServerUrls urls,
@@ -116,11 +119,21 @@ public sealed class EnvironmentReconciler(
 
         var spec = loaded.Spec!;
         var reservedMemory = Core.Planning.ResourceShares.Compute(spec).Values.Sum(l => l.MemoryBytes ?? 0);
-        if (board.Find(record.Name)?.Serving is not { IsDefaultOrEmpty: false }
-            && await admission.CheckAsync(record, reservedMemory, cancellationToken) is { } wait)
+        var repository = record.Repository is { } repositoryName ? options.FindRepository(repositoryName) : null;
+        var budget = repository is null ? null : await budgets.EvaluateAsync(repository, record.Author, cancellationToken);
+        if (board.Find(record.Name)?.Serving is not { IsDefaultOrEmpty: false })
         {
-            await QueueAsync(record, deploymentId, wait, cancellationToken);
-            return;
+            if (budget is { State: Core.Budgets.BudgetState.Exceeded, Action: Core.Budgets.BudgetPolicy.Refuse })
+            {
+                await QueueAsync(record, deploymentId, $"budget: {budget.Reason}", PullRequestEnvironmentState.NotDeployed,
+                    $"not deployed: {budget.Reason}. New environments of this repository wait until next month or until its budget is raised.", cancellationToken);
+                return;
+            }
+            if (await admission.CheckAsync(record, reservedMemory, cancellationToken) is { } wait)
+            {
+                await QueueAsync(record, deploymentId, wait, PullRequestEnvironmentState.Queued, null, cancellationToken);
+                return;
+            }
         }
 
         var publicService = spec.ResolvePublicService();
@@ -164,9 +177,9 @@ public sealed class EnvironmentReconciler(
             var woke = record.Phase == nameof(EnvironmentPhase.Suspended) || record.SuspendedAt is not null;
             await store.AddEventAsync(record.Name, woke ? "wake" : "deploy",
                 woke ? $"woke in {timings.TotalMs} ms" : $"ready{At(record)} in {timings.TotalMs} ms ({outcome.ContainersChanged} containers changed)", cancellationToken);
-            feedback.Report(record, PullRequestEnvironmentState.Ready, url, timings);
-            if (record.Repository is { } repository)
-                await checkouts.PruneAsync(repository, cancellationToken);
+            feedback.Report(record, PullRequestEnvironmentState.Ready, url, timings, details: await CostLinesAsync(record, budget, cancellationToken));
+            if (record.Repository is { } pruned)
+                await checkouts.PruneAsync(pruned, cancellationToken);
         }
         else
         {
@@ -175,15 +188,34 @@ public sealed class EnvironmentReconciler(
         }
     }
 
-    /// <summary>Not now: the host is full. The environment waits (phase Queued); the lifecycle pass and every freed slot try again.</summary>
-    private async Task QueueAsync(EnvironmentRecord record, long deploymentId, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Not now: the host is full, or the repository's budget refuses new environments. The environment
+    /// waits (phase Queued); the lifecycle pass and every freed slot try again.
+    /// </summary>
+    private async Task QueueAsync(EnvironmentRecord record, long deploymentId, string reason, PullRequestEnvironmentState state, string? note, CancellationToken cancellationToken)
     {
         await store.CancelDeploymentAsync(deploymentId, cancellationToken);
         await store.SetQueuedAsync(record.Name, reason, cancellationToken);
         var (position, waiting) = await admission.PositionAsync(record.Name, cancellationToken);
-        await store.AddEventAsync(record.Name, "queued", $"waiting (position {position} of {waiting}): {reason}", cancellationToken);
-        logger.LogInformation("{Environment} waits for capacity at position {Position}: {Reason}", record.Name, position, reason);
-        feedback.Report(record, PullRequestEnvironmentState.Queued, details: [$"Waiting for room on the host: position {position} of {waiting} ({reason})."]);
+        if (record.QueuedReason != reason)
+        {
+            await store.AddEventAsync(record.Name, "queued", $"waiting (position {position} of {waiting}): {reason}", cancellationToken);
+            logger.LogInformation("{Environment} waits at position {Position}: {Reason}", record.Name, position, reason);
+        }
+        feedback.Report(record, state, note: note,
+            details: state == PullRequestEnvironmentState.Queued ? [$"Waiting for room on the host: position {position} of {waiting} ({reason})."] : null);
+    }
+
+    /// <summary>The PR comment's money lines: this environment's cost so far this month, and its repository's budget when near or over it.</summary>
+    private async Task<IReadOnlyList<string>> CostLinesAsync(EnvironmentRecord record, Core.Budgets.BudgetVerdict? budget, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        var month = Core.Budgets.MonthWindow.Of(time.GetUtcNow());
+        var cost = await costs.EnvironmentCostAsync(record.Name, month.Start, cancellationToken);
+        lines.Add($"Cost so far this month: {cost:0.00} {options.Prices.Currency}.");
+        if (budget is { State: not Core.Budgets.BudgetState.Within })
+            lines.Add($"Budget: {budget.Reason}.");
+        return lines;
     }
 
     /// <summary>A slot was freed (suspend, removal): give every waiting environment another try.</summary>

@@ -24,6 +24,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     private readonly RecordingReporter _reporter = new();
     private readonly ReconcileQueue _queue = new();
     private EnvironmentStore _store = null!;
+    private UsageStore _usage = null!;
     private ActivityTracker _activity = null!;
 
     private static readonly RepositoryConfig Shop = new()
@@ -47,6 +48,8 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         var contexts = new PooledDbContextFactory<SkiffDbContext>(new DbContextOptionsBuilder<SkiffDbContext>().UseSqlite($"Data Source={_home}/skiff.db").Options);
         _store = new EnvironmentStore(contexts, _time);
         await _store.InitializeAsync(CancellationToken.None);
+        _usage = new UsageStore(contexts);
+        await _usage.InitializeAsync(CancellationToken.None);
         _activity = new ActivityTracker(_time);
     }
 
@@ -60,7 +63,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     {
         var access = new GitHubAccessProvider(_time);
         var feedback = new PullRequestFeedbackSink(_reporter, access, Options);
-        return new LifecyclePass(_store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
+        return new LifecyclePass(new Budgets.BudgetGuard(_usage, Options, _time), _store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
     }
 
     /// <summary>An environment that deployed successfully now (a PR environment of acme/shop #7).</summary>
@@ -174,6 +177,37 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromDays(20));
         await Pass().RunAsync(CancellationToken.None);
         Assert.Equal("Running", (await RecordAsync(other)).Desired);
+    }
+
+    [Fact]
+    public async Task Over_budget_with_policy_suspend_the_longest_idle_environment_sleeps_first()
+    {
+        Options = Options with
+        {
+            Repositories = [Shop with { Budget = new Core.Budgets.BudgetRules(Monthly: 1m, Policy: Core.Budgets.BudgetPolicy.Suspend) }],
+            Lifetimes = Options.Lifetimes with { Idle = TimeSpan.MaxValue, AllowNever = true },
+        };
+        var older = await DeployedAsync("shop-pr-7");
+        _time.Advance(TimeSpan.FromMinutes(20));
+        var newer = await DeployedAsync("shop-pr-8");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        // 30 reserved CPU-hours at 0.04048 = 1.21 > the 1.00 budget.
+        await _usage.AddAsync([new UsageRecord
+        {
+            EnvironmentName = "shop-pr-9",
+            Repository = "acme/shop",
+            Service = "web",
+            At = _time.GetUtcNow().AddHours(-1),
+            IntervalSeconds = 3600,
+            Running = true,
+            CpuReserved = 30,
+        }], CancellationToken.None);
+
+        await Pass().RunAsync(CancellationToken.None);
+
+        Assert.Equal("Suspended", (await RecordAsync(older)).Desired);
+        Assert.Equal("Running", (await RecordAsync(newer)).Desired);
+        Assert.Contains(await _store.ListEventsAsync(older, 10, CancellationToken.None), e => e.Kind == "budget" && e.Message.Contains("budget"));
     }
 
     private sealed class RecordingReporter : IPullRequestReporter
