@@ -27,11 +27,20 @@ public sealed class DeployAdmission(EnvironmentStore store, SkiffServerOptions o
         return admission.Admitted ? null : admission.Reason;
     }
 
-    /// <summary>1-based place among the environments waiting, by when they started waiting.</summary>
+    private const string BudgetPrefix = "budget: ";
+
+    /// <summary>The queued reason of an environment its repository's budget keeps from deploying.</summary>
+    public static string BudgetReason(string why) => BudgetPrefix + why;
+
+    /// <summary>
+    /// 1-based place among the environments waiting for room, by when they started waiting. Ones held
+    /// back by a budget wait for money, not room, and take no place ahead of others.
+    /// </summary>
     public async Task<(int Position, int Waiting)> PositionAsync(string environment, CancellationToken cancellationToken)
     {
         var waiting = (await store.ListAsync(cancellationToken))
-            .Where(r => r.Phase == nameof(EnvironmentPhase.Queued) && r.QueuedAt is not null)
+            .Where(r => r.Phase == nameof(EnvironmentPhase.Queued) && r.QueuedAt is not null
+                && (r.Name == environment || r.QueuedReason?.StartsWith(BudgetPrefix, StringComparison.Ordinal) != true))
             .Select(r => (r.Name, r.QueuedAt!.Value))
             .ToList();
         return (QueueOrder.PositionOf(waiting, environment) ?? waiting.Count + 1, Math.Max(waiting.Count, 1));

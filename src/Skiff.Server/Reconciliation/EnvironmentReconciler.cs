@@ -125,7 +125,7 @@ public sealed class EnvironmentReconciler(
         {
             if (budget is { State: Core.Budgets.BudgetState.Exceeded, Action: Core.Budgets.BudgetPolicy.Refuse })
             {
-                await QueueAsync(record, deploymentId, $"budget: {budget.Reason}", PullRequestEnvironmentState.NotDeployed,
+                await QueueAsync(record, deploymentId, DeployAdmission.BudgetReason(budget.Reason), PullRequestEnvironmentState.NotDeployed,
                     $"not deployed: {budget.Reason}. New environments of this repository wait until next month or until its budget is raised.", cancellationToken);
                 return;
             }

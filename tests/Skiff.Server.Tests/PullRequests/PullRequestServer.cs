@@ -12,10 +12,14 @@ namespace Skiff.Server.Tests.PullRequests;
 /// <summary>
 /// A real server connected to one repository: a real bare git repository holding the shop example
 /// (served over file://), signed deliveries built from GitHub's recorded payloads, and the fake
-/// GitHub API standing in for api.github.com.
+/// GitHub API standing in for api.github.com. A class fixture as it is, or started by a test with
+/// its own repository and server settings (<see cref="StartAsync"/>).
 /// </summary>
-public sealed class PullRequestServer : IAsyncLifetime
+public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
 {
+    private Func<RepositoryConfig, RepositoryConfig> _adjustRepository = r => r;
+    private Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions> _adjustServer = o => o;
+
     public const string Secret = "webhook-secret-for-tests";
     public const string Token = "ghs_test_token_for_tests";
 
@@ -27,25 +31,34 @@ public sealed class PullRequestServer : IAsyncLifetime
 
     public WebhookDeliveries Deliveries { get; } = new("acme", "shop", Secret);
 
+    /// <summary>A started server whose repository (budget, policy) and options (capacity) the test adjusts.</summary>
+    public static async Task<PullRequestServer> StartAsync(
+        Func<RepositoryConfig, RepositoryConfig>? repository = null, Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions>? server = null)
+    {
+        var started = new PullRequestServer { _adjustRepository = repository ?? (r => r), _adjustServer = server ?? (o => o) };
+        await started.InitializeAsync();
+        return started;
+    }
+
     public async Task InitializeAsync()
     {
         Repository = await GitRepositoryFixture.CreateAsync();
         GitHub = await FakeGitHubApi.StartAsync();
         GitHub.AcceptToken(Token);
-        Server = await TestServer.StartAsync(adjust: options => options with
+        Server = await TestServer.StartAsync(adjust: options => _adjustServer(options with
         {
             Repositories =
             [
-                new RepositoryConfig
+                _adjustRepository(new RepositoryConfig
                 {
                     FullName = "acme/shop",
                     CloneUrl = Repository.CloneUrl,
                     WebhookSecret = new SecretValue(Secret, "test"),
                     Token = new SecretValue(Token, "test"),
                     ApiUrl = GitHub.BaseUrl,
-                },
+                }),
             ],
-        });
+        }));
     }
 
     public async Task DisposeAsync()
@@ -57,6 +70,8 @@ public sealed class PullRequestServer : IAsyncLifetime
         await GitHub.DisposeAsync();
         await Repository.DisposeAsync();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Commits a change to the web page's heading (a marker the test can look for) and points refs/pull/N/head at it.</summary>
     public async Task<string> PushHeadingAsync(int number, string marker)
@@ -104,6 +119,36 @@ public sealed class PullRequestServer : IAsyncLifetime
                 throw new TimeoutException($"{environment} is still there");
             await Task.Delay(200);
         }
+    }
+
+    public async Task<EnvironmentDto> WaitForPhaseAsync(string environment, string phase, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        EnvironmentDto? current;
+        while ((current = await Server.GetAsync(environment)) is null || current.Phase != phase)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{environment} is not {phase}: {current?.Phase} {current?.Error?.Message}");
+            await Task.Delay(100);
+        }
+        return current;
+    }
+
+    /// <summary>The PR's comments on the fake GitHub once every queued report has been delivered.</summary>
+    public async Task<IReadOnlyList<FakeIssueComment>> CommentsAsync(int number)
+    {
+        await FlushFeedbackAsync();
+        return GitHub.State.Comments("acme/shop", number);
+    }
+
+    /// <summary>Polls the PR's comment (bounded) until it contains <paramref name="text"/>; the comment is written after the phase changes.</summary>
+    public async Task<FakeIssueComment> WaitForCommentAsync(int number, string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        IReadOnlyList<FakeIssueComment> comments;
+        while (!(comments = await CommentsAsync(number)).Any(c => c.Body.Contains(text, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        return Assert.Single(comments);
     }
 
     public Task FlushFeedbackAsync() => Server.Services.GetRequiredService<IPullRequestReporter>().FlushAsync(CancellationToken.None);
