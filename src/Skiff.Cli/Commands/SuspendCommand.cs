@@ -23,7 +23,7 @@ public static class SuspendCommand
             if (result.GetValue(json))
                 JsonOutput.Write(context.Out, done);
             else
-                context.Out.WriteLine($"{environment} is suspended (volumes kept); open {done.Url ?? "its URL"} or run 'skiff resume {environment}' to wake it");
+                context.Out.WriteLine($"{environment} is suspended (volumes kept); open {done.Url ?? accepted.Url ?? "its URL"} or run 'skiff resume {environment}' to wake it");
             return done.Phase == "Suspended" ? ExitCodes.Success : ExitCodes.Failure;
         }));
         return command;

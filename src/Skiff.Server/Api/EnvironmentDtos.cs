@@ -20,11 +20,13 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hos
 
         var publicService = view?.PublicService ?? record.PublicService;
         var serving = view?.Serving.Any(s => s.Name == publicService && s.ContainerId is not null) == true;
+        // A suspended environment keeps its URL: a request to it wakes the environment.
+        var reachable = serving || record.Phase == nameof(Core.Environments.EnvironmentPhase.Suspended);
         return new EnvironmentDto
         {
             Name = record.Name,
             Phase = record.Phase,
-            Url = publicService is not null && serving ? urls.Current.PublicUrl(record.Name) : null,
+            Url = publicService is not null && reachable ? urls.Current.PublicUrl(record.Name) : null,
             Source = new SourceDto(record.SourceKind, record.SourcePath),
             Generation = record.Generation,
             ObservedGeneration = record.ObservedGeneration,

@@ -31,6 +31,7 @@ public sealed class SuspendWakeTests
             Assert.All(state.Containers, c => Assert.False(c.IsRunning, $"{c.Service} still runs"));
             Assert.Contains("db-data", state.Volumes);
             Assert.All(suspended.Services, s => Assert.Equal("Stopped", s.Status));
+            Assert.Equal(ready.Url, suspended.Url);
 
             // A client that is not a browser is held until the environment serves again.
             var (status, body) = await server.BrowseAsync($"{name}.localhost");

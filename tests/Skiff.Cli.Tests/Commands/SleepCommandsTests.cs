@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Skiff.Cli.Tests.Support;
+
+namespace Skiff.Cli.Tests.Commands;
+
+/// <summary>suspend, resume and extend through the real CLI against a real server and engine, on the shop example.</summary>
+public sealed class SleepCommandsTests() : ShopOnServerTests("sleep")
+{
+    [Fact]
+    public async Task Suspend_keeps_the_url_resume_wakes_it_and_extend_moves_the_expiry()
+    {
+        var up = await CliRun.RunAsync(Variables, "up", App.Path, "--name", Name);
+        Assert.True(up.ExitCode == 0, up.Error);
+        var url = $"http://{Name}.localhost:{Server.Address.Port}/";
+
+        var suspend = await CliRun.RunAsync(Variables, "suspend", Name);
+        Assert.True(suspend.ExitCode == 0, suspend.Error);
+        Assert.Equal($"{Name} is suspended (volumes kept); open {url} or run 'skiff resume {Name}' to wake it", suspend.Out.Trim());
+        var state = await Server.Driver.GetStateAsync(Name, CancellationToken.None);
+        Assert.All(state.Containers, c => Assert.False(c.IsRunning, $"{c.Service} still runs"));
+        Assert.Contains("Suspended", (await CliRun.RunAsync(Variables, "status", Name)).Out);
+
+        var resume = await CliRun.RunAsync(Variables, "resume", Name, "--json");
+        Assert.True(resume.ExitCode == 0, resume.Error);
+        using (var awake = JsonDocument.Parse(resume.Out))
+        {
+            Assert.Equal("Ready", awake.RootElement.GetProperty("phase").GetString());
+            Assert.Equal(url, awake.RootElement.GetProperty("url").GetString());
+        }
+        state = await Server.Driver.GetStateAsync(Name, CancellationToken.None);
+        Assert.All(state.Containers, c => Assert.True(c.IsRunning, $"{c.Service} is not running"));
+
+        var before = DateTimeOffset.UtcNow;
+        var extend = await CliRun.RunAsync(Variables, "extend", Name, "10d", "--json");
+        Assert.True(extend.ExitCode == 0, extend.Error);
+        using (var extended = JsonDocument.Parse(extend.Out))
+        {
+            var expiresAt = extended.RootElement.GetProperty("expiresAt").GetDateTimeOffset();
+            Assert.InRange(expiresAt, before.AddDays(10).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(1));
+        }
+        var plain = await CliRun.RunAsync(Variables, "extend", Name, "10d");
+        Assert.StartsWith($"{Name} now expires ", plain.Out);
+
+        var bad = await CliRun.RunAsync(Variables, "extend", Name, "banana");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("skiff: duration: expected a duration such as 2d or 12h, or never, got 'banana'", bad.Error.Trim());
+        var never = await CliRun.RunAsync(Variables, "extend", Name, "never");
+        Assert.Equal(2, never.ExitCode);
+        Assert.Contains("never is not allowed on this server", never.Error);
+
+        var missing = await CliRun.RunAsync(Variables, "suspend", "no-such-env");
+        Assert.Equal(4, missing.ExitCode);
+    }
+}
