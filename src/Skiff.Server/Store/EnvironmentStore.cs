@@ -107,9 +107,16 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         if (lastRequests.Count == 0)
             return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var (name, at) in lastRequests)
+        var names = lastRequests.Keys.ToList();
+        // SQLite cannot compare DateTimeOffset columns in SQL: read the stored times, compare here.
+        var stored = await db.Environments.AsNoTracking().Where(e => names.Contains(e.Name))
+            .Select(e => new { e.Name, e.LastActivityAt }).ToListAsync(cancellationToken);
+        foreach (var row in stored)
         {
-            await db.Environments.Where(e => e.Name == name && (e.LastActivityAt == null || e.LastActivityAt < at))
+            var at = lastRequests[row.Name];
+            if (row.LastActivityAt is { } before && before >= at)
+                continue;
+            await db.Environments.Where(e => e.Name == row.Name)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.LastActivityAt, at), cancellationToken);
         }
     }

@@ -119,6 +119,29 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_flushed_to_the_store_still_count_after_a_restart()
+    {
+        var name = await DeployedAsync();
+        _time.Advance(TimeSpan.FromMinutes(25));
+        _activity.Touch(name);
+        await new ActivityFlusher(_activity, _store, _time, NullLogger<ActivityFlusher>.Instance).FlushAsync(CancellationToken.None);
+        Assert.Equal(_time.GetUtcNow(), (await RecordAsync(name)).LastActivityAt);
+
+        // An older time never moves it back.
+        await _store.RecordActivityAsync(new Dictionary<string, DateTimeOffset> { [name] = _time.GetUtcNow().AddMinutes(-10) }, CancellationToken.None);
+        Assert.Equal(_time.GetUtcNow(), (await RecordAsync(name)).LastActivityAt);
+
+        _activity = new ActivityTracker(_time);   // a restarted server remembers no request in memory
+        _time.Advance(TimeSpan.FromMinutes(25));
+        await Pass().RunAsync(CancellationToken.None);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        await Pass().RunAsync(CancellationToken.None);
+        Assert.Equal("Suspended", (await RecordAsync(name)).Desired);
+    }
+
+    [Fact]
     public async Task Ttl_counts_from_the_last_activity_warns_before_and_expires_with_a_reason()
     {
         Options = Options with { Lifetimes = Options.Lifetimes with { Idle = TimeSpan.MaxValue, AllowNever = true } };
