@@ -16,7 +16,8 @@ for name in "${names[@]}"; do
   case "$name" in
     deploy) "$here/deploy.sh" ;;
     webhooks|pull-requests|wake|density|cost)
-      [ -f "$bench_dll" ] || dotnet build "$here/Skiff.Bench/Skiff.Bench.csproj" -c Release --nologo -v quiet >&2
+      # Always (incremental): a stale Skiff.Bench.dll would measure old server code.
+      [ -n "${bench_built:-}" ] || { dotnet build "$here/Skiff.Bench/Skiff.Bench.csproj" -c Release --nologo -v quiet >&2; bench_built=1; }
       dotnet "$bench_dll" "$name"
       ;;
     *) echo "bench: no benchmark named '$name' (have: deploy webhooks pull-requests wake density cost)" >&2; exit 2 ;;

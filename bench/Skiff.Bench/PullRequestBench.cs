@@ -24,16 +24,20 @@ internal static class PullRequestBench
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
 
         Console.WriteLine($"PR environment benchmark: examples/shop from a real git repository, {rounds} rounds, {Environment.ProcessorCount} cores");
+        // Markers unique to this run: a web image from an earlier run must not be reused.
+        var run = Guid.NewGuid().ToString("N")[..6];
         var opened = new List<double>();
         var synchronized = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
             var number = 100 + round;
             var environment = $"shop-pr-{number}";
-            var first = await PushAsync(repository, number, $"bench {round} a");
+            var first = await PushAsync(repository, number, $"bench {run} {round} a");
             opened.Add(await TimeToShaAsync(http, deliveries, "opened", number, first, environment));
-            var second = await PushAsync(repository, number, $"bench {round} b");
+            await ExpectPageAsync(http, environment, $"bench {run} {round} a");
+            var second = await PushAsync(repository, number, $"bench {run} {round} b");
             synchronized.Add(await TimeToShaAsync(http, deliveries, "synchronize", number, second, environment));
+            await ExpectPageAsync(http, environment, $"bench {run} {round} b");
             using (await WebhookDeliveries.SendAsync(http, "pull_request", deliveries.PullRequest("closed", number, second), Secret)) { }
             await WaitGoneAsync(http, environment);
             Console.WriteLine($"round {round}: opened -> ready {opened[^1]:0.00} s, synchronize -> updated {synchronized[^1]:0.00} s");
@@ -65,13 +69,27 @@ internal static class PullRequestBench
             if (answer.IsSuccessStatusCode && await answer.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options) is { } current
                 && current.PullRequest?.Sha == sha && current.ObservedGeneration >= current.Generation && current.Phase is "Ready" or "Failed")
             {
+                var elapsed = accepted.Elapsed.TotalSeconds;
                 if (current.Phase == "Failed")
                     throw new InvalidOperationException($"{environment} failed: {current.Error?.Message}");
-                return accepted.Elapsed.TotalSeconds;
+                if (current.Timings is { } t)
+                    Console.WriteLine($"  {action}: {elapsed:0.00} s; the deploy: source {t.SourceMs} ms, build {t.BuildMs} ms, start {t.StartMs} ms, healthy {t.HealthyMs} ms");
+                return elapsed;
             }
             await Task.Delay(50);
         }
         throw new TimeoutException($"{environment} not ready at {sha[..7]} after {deadline}");
+    }
+
+    /// <summary>Not timed: the environment's URL serves the commit just measured (its marker in the heading).</summary>
+    private static async Task ExpectPageAsync(HttpClient http, string environment, string marker)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = $"{environment}.localhost:{http.BaseAddress!.Port}";
+        using var response = await http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !html.Contains($"Skiff Shop {marker} |", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{environment} does not serve '{marker}': {(int)response.StatusCode}");
     }
 
     private static async Task WaitGoneAsync(HttpClient http, string environment)
