@@ -14,6 +14,7 @@ using Skiff.Server.Janitor;
 using Skiff.Server.PullRequests;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
+using Skiff.Server.Tests.GitHub;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.Janitor;
@@ -31,7 +32,7 @@ public sealed class JanitorHarness : IAsyncDisposable
     private readonly DockerClient _docker;
     private readonly string _home;
 
-    private JanitorHarness(ServiceProvider services, DockerClient docker, string home, FakeTimeProvider time, string prefix, JanitorLogs logs)
+    private JanitorHarness(ServiceProvider services, DockerClient docker, string home, FakeTimeProvider time, string prefix, LogCaptureProvider logs)
     {
         _services = services;
         _docker = docker;
@@ -46,7 +47,7 @@ public sealed class JanitorHarness : IAsyncDisposable
     /// <summary>The start of every name this harness makes (a DNS label, lower case).</summary>
     public string Prefix { get; }
 
-    public JanitorLogs Logs { get; }
+    public LogCaptureProvider Logs { get; }
 
     public EnvironmentStore Store => _services.GetRequiredService<EnvironmentStore>();
 
@@ -73,7 +74,7 @@ public sealed class JanitorHarness : IAsyncDisposable
         var prefix = "jn" + Guid.NewGuid().ToString("N")[..6] + "-";
         // A minute ahead of the engine's clock, so what a test creates now is already a little old to the janitor.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
-        var logs = new JanitorLogs();
+        var logs = new LogCaptureProvider();
         var janitorOptions = (adjust ?? (o => o))(new JanitorOptions { OrphanPrefix = prefix, OrphanGracePeriod = TimeSpan.Zero }).Validated();
         var server = new SkiffServerOptions { Home = home, Repositories = repositories ?? [], RunReconciler = runReconciler };
 
