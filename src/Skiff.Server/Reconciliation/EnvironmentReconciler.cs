@@ -82,6 +82,18 @@ public sealed class EnvironmentReconciler(
 
     private async Task DeployAsync(EnvironmentRecord record, CancellationToken cancellationToken)
     {
+        var serving = board.Find(record.Name)?.Serving is { IsDefaultOrEmpty: false };
+        var repository = record.Repository is { } repositoryName ? options.FindRepository(repositoryName) : null;
+        var budget = repository is null ? null : await budgets.EvaluateAsync(repository, record.Author, cancellationToken);
+        // Decided before any work: a refused environment is tried again every lifecycle pass, and
+        // must not fetch, load or flip its PR comment to "deploying" each time.
+        if (!serving && budget is { State: Core.Budgets.BudgetState.Exceeded, Action: Core.Budgets.BudgetPolicy.Refuse })
+        {
+            await QueueAsync(record, null, DeployAdmission.BudgetReason(budget.Reason), PullRequestEnvironmentState.NotDeployed,
+                $"not deployed: {budget.Reason}. New environments of this repository wait until next month or until its budget is raised.", cancellationToken);
+            return;
+        }
+
         var began = time.GetTimestamp();
         await store.SetPhaseAsync(record.Name, EnvironmentPhase.Deploying, cancellationToken);
         var deploymentId = await store.StartDeploymentAsync(record.Name, record.Generation, cancellationToken);
@@ -119,21 +131,10 @@ public sealed class EnvironmentReconciler(
 
         var spec = loaded.Spec!;
         var reservedMemory = Core.Planning.ResourceShares.Compute(spec).Values.Sum(l => l.MemoryBytes ?? 0);
-        var repository = record.Repository is { } repositoryName ? options.FindRepository(repositoryName) : null;
-        var budget = repository is null ? null : await budgets.EvaluateAsync(repository, record.Author, cancellationToken);
-        if (board.Find(record.Name)?.Serving is not { IsDefaultOrEmpty: false })
+        if (!serving && await admission.CheckAsync(record, reservedMemory, cancellationToken) is { } wait)
         {
-            if (budget is { State: Core.Budgets.BudgetState.Exceeded, Action: Core.Budgets.BudgetPolicy.Refuse })
-            {
-                await QueueAsync(record, deploymentId, DeployAdmission.BudgetReason(budget.Reason), PullRequestEnvironmentState.NotDeployed,
-                    $"not deployed: {budget.Reason}. New environments of this repository wait until next month or until its budget is raised.", cancellationToken);
-                return;
-            }
-            if (await admission.CheckAsync(record, reservedMemory, cancellationToken) is { } wait)
-            {
-                await QueueAsync(record, deploymentId, wait, PullRequestEnvironmentState.Queued, null, cancellationToken);
-                return;
-            }
+            await QueueAsync(record, deploymentId, wait, PullRequestEnvironmentState.Queued, null, cancellationToken);
+            return;
         }
 
         var publicService = spec.ResolvePublicService();
@@ -192,9 +193,10 @@ public sealed class EnvironmentReconciler(
     /// Not now: the host is full, or the repository's budget refuses new environments. The environment
     /// waits (phase Queued); the lifecycle pass and every freed slot try again.
     /// </summary>
-    private async Task QueueAsync(EnvironmentRecord record, long deploymentId, string reason, PullRequestEnvironmentState state, string? note, CancellationToken cancellationToken)
+    private async Task QueueAsync(EnvironmentRecord record, long? deploymentId, string reason, PullRequestEnvironmentState state, string? note, CancellationToken cancellationToken)
     {
-        await store.CancelDeploymentAsync(deploymentId, cancellationToken);
+        if (deploymentId is { } started)
+            await store.CancelDeploymentAsync(started, cancellationToken);
         await store.SetQueuedAsync(record.Name, reason, cancellationToken);
         var (position, waiting) = await admission.PositionAsync(record.Name, cancellationToken);
         if (record.QueuedReason != reason)

@@ -30,6 +30,7 @@ public sealed class BudgetFeedbackTests
 
         var environment = await pr.WaitForPhaseAsync("shop-pr-3", "Queued", TimeSpan.FromMinutes(1));
         Assert.Contains("budget", environment.QueuedReason);
+        Assert.DoesNotContain(environment.Events!, e => e.Kind == "deploy");   // refused before any deploy work
         Assert.True((await pr.Server.Driver.GetStateAsync("shop-pr-3", CancellationToken.None)).IsEmpty);
 
         var comment = await pr.WaitForCommentAsync(3, "not deployed", TimeSpan.FromSeconds(30));
