@@ -113,6 +113,15 @@ public sealed class TestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>POSTs suspend and waits until the environment is Suspended (containers stopped, volumes kept).</summary>
+    public async Task<EnvironmentDto> SuspendAsync(string name)
+    {
+        using var response = await Http.PostAsync($"api/v1/environments/{name}/suspend", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options))!;
+        return await WaitForPhaseAsync(name, accepted.Generation, "Suspended");
+    }
+
     public async Task DownAsync(string name, TimeSpan? timeout = null)
     {
         using var response = await Http.DeleteAsync($"api/v1/environments/{name}");

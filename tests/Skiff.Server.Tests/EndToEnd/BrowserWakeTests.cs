@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
-using Skiff.Core.Api;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.EndToEnd;
@@ -27,10 +25,7 @@ public sealed class BrowserWakeTests
         try
         {
             Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase);
-            using var suspend = await server.Http.PostAsync($"api/v1/environments/{name}/suspend", null);
-            Assert.Equal(HttpStatusCode.Accepted, suspend.StatusCode);
-            var accepted = (await suspend.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options))!;
-            await server.WaitForPhaseAsync(name, accepted.Generation, "Suspended");
+            await server.SuspendAsync(name);
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });

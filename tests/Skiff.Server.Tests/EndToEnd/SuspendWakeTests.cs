@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using Skiff.Core.Api;
 using Skiff.Tests.Shared;
 
 namespace Skiff.Server.Tests.EndToEnd;
@@ -25,8 +23,7 @@ public sealed class SuspendWakeTests
                 TimeSpan.FromSeconds(20), CancellationToken.None);
             Assert.True(insert.Succeeded, insert.Output);
 
-            var suspended = await ActAsync(server, name, "suspend");
-            suspended = await server.WaitForPhaseAsync(name, suspended.Generation, "Suspended");
+            var suspended = await server.SuspendAsync(name);
             var state = await server.Driver.GetStateAsync(name, CancellationToken.None);
             Assert.All(state.Containers, c => Assert.False(c.IsRunning, $"{c.Service} still runs"));
             Assert.Contains("db-data", state.Volumes);
@@ -58,8 +55,7 @@ public sealed class SuspendWakeTests
         try
         {
             Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase);
-            var suspended = await ActAsync(server, name, "suspend");
-            await server.WaitForPhaseAsync(name, suspended.Generation, "Suspended");
+            await server.SuspendAsync(name);
 
             var pages = new List<HttpStatusCode>();
             var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
@@ -87,12 +83,5 @@ public sealed class SuspendWakeTests
         {
             await server.Driver.RemoveEnvironmentAsync(name, CancellationToken.None);
         }
-    }
-
-    private static async Task<EnvironmentDto> ActAsync(TestServer server, string name, string action)
-    {
-        using var response = await server.Http.PostAsync($"api/v1/environments/{name}/{action}", null);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<EnvironmentDto>(SkiffJson.Options))!;
     }
 }

@@ -121,18 +121,9 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    public async Task<EnvironmentDto> WaitForPhaseAsync(string environment, string phase, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        EnvironmentDto? current;
-        while ((current = await Server.GetAsync(environment)) is null || current.Phase != phase)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{environment} is not {phase}: {current?.Phase} {current?.Error?.Message}");
-            await Task.Delay(100);
-        }
-        return current;
-    }
+    /// <summary>Waits until the environment, at any generation, is in <paramref name="phase"/> (Failed fails the wait).</summary>
+    public Task<EnvironmentDto> WaitForPhaseAsync(string environment, string phase, TimeSpan timeout) =>
+        Server.WaitForPhaseAsync(environment, generation: 0, phase, timeout);
 
     /// <summary>The PR's comments on the fake GitHub once every queued report has been delivered.</summary>
     public async Task<IReadOnlyList<FakeIssueComment>> CommentsAsync(int number)
