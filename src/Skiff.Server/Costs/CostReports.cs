@@ -24,19 +24,16 @@ public sealed class CostReports(UsageStore usage, SkiffServerOptions server, Tim
             Row("total", CostCalculator.Price(all, Prices)));
     }
 
-    /// <summary>What <paramref name="environment"/> has used and cost since <paramref name="since"/> (zero when it has no samples).</summary>
-    public async Task<CostTotals> EnvironmentTotalsAsync(string environment, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var totals = await usage.TotalsAsync(UsageGrouping.Environment, since, time.GetUtcNow(), environment, cancellationToken);
-        return CostCalculator.Price(totals.TryGetValue(environment, out var found) ? found : CostTotals.Zero, Prices);
-    }
-
     /// <summary>
-    /// The reserved cost of <paramref name="environment"/> since <paramref name="since"/> (what a
-    /// provider billing by reservation would charge), for the PR comment; unrounded.
+    /// The reserved cost (what a provider billing by reservation would charge) of one environment,
+    /// repository or author since <paramref name="since"/>, unrounded; zero without samples. For
+    /// the PR comment and budgets.
     /// </summary>
-    public async Task<decimal> EnvironmentCostAsync(string environment, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (await EnvironmentTotalsAsync(environment, since, cancellationToken)).ReservedCost;
+    public async Task<decimal> ReservedCostAsync(UsageGrouping by, string key, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var totals = await usage.TotalsAsync(by, since, time.GetUtcNow(), by == UsageGrouping.Environment ? key : null, cancellationToken);
+        return totals.TryGetValue(key, out var found) ? CostCalculator.Price(found, Prices).ReservedCost : 0m;
+    }
 
     private static CostRowDto Row(string key, CostTotals t) => new(
         key,

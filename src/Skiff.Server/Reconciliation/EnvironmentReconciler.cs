@@ -213,7 +213,7 @@ public sealed class EnvironmentReconciler(
     {
         var lines = new List<string>();
         var month = Core.Budgets.MonthWindow.Of(time.GetUtcNow());
-        var cost = await costs.EnvironmentCostAsync(record.Name, month.Start, cancellationToken);
+        var cost = await costs.ReservedCostAsync(Store.UsageGrouping.Environment, record.Name, month.Start, cancellationToken);
         lines.Add($"Cost so far this month: {cost:0.00} {options.Prices.Currency}.");
         if (budget is { State: not Core.Budgets.BudgetState.Within })
             lines.Add($"Budget: {budget.Reason}.");

@@ -17,12 +17,12 @@ public sealed class CostReportsTests
         await store.Usage.AddAsync([.. Hour("shop-pr-1", "acme/shop", "alice", cpu: 1, memory: 2L << 30)], CancellationToken.None);
         var reports = Reports(store, new PriceTable(), T0.AddHours(2));
 
-        var cost = await reports.EnvironmentCostAsync("shop-pr-1", T0, CancellationToken.None);
+        var cost = await reports.ReservedCostAsync(UsageGrouping.Environment, "shop-pr-1", T0, CancellationToken.None);
 
         // 1 × 0.04048 + 2 × 0.004445 per hour (Fargate on-demand, us-east-1).
         Assert.Equal(0.04937m, Math.Round(cost, 9));
-        Assert.Equal(0m, await reports.EnvironmentCostAsync("no-such-env", T0, CancellationToken.None));
-        Assert.Equal(0m, await reports.EnvironmentCostAsync("shop-pr-1", T0.AddHours(1), CancellationToken.None));
+        Assert.Equal(0m, await reports.ReservedCostAsync(UsageGrouping.Environment, "no-such-env", T0, CancellationToken.None));
+        Assert.Equal(0m, await reports.ReservedCostAsync(UsageGrouping.Environment, "shop-pr-1", T0.AddHours(1), CancellationToken.None));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     {
         var access = new GitHubAccessProvider(_time);
         var feedback = new PullRequestFeedbackSink(_reporter, access, Options);
-        return new LifecyclePass(new Budgets.BudgetGuard(_usage, Options, _time), _store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
+        return new LifecyclePass(new Budgets.BudgetGuard(new Skiff.Server.Costs.CostReports(_usage, Options, _time), _time), _store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
     }
 
     /// <summary>An environment that deployed successfully now (a PR environment of acme/shop #7).</summary>
