@@ -15,9 +15,10 @@ public sealed partial class DockerDriver
 
     private static readonly TimeSpan DiskUsageTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The first wait after a race; each further try waits one more step (250, 500, 750 ms ...: about 7 s in all).</summary>
     private static readonly TimeSpan DiskUsageRetryDelay = TimeSpan.FromMilliseconds(250);
 
-    private const int DiskUsageAttempts = 4;
+    private const int DiskUsageAttempts = 8;
 
     private readonly DiskUsageCache _diskUsage = new(DiskUsageLifetime, TimeProvider.System);
 
@@ -64,8 +65,9 @@ public sealed partial class DockerDriver
     }
 
     /// <summary>
-    /// One <c>/system/df</c>. Podman 4.3 fails the whole answer (500, "no such container") when a
-    /// container goes away while it counts, which is common on a busy engine: a few tries, then the error.
+    /// One <c>/system/df</c>. Podman 4.3 fails the whole answer (500, "no such container", or an lstat
+    /// of a volume folder) when an object goes away while it counts, which is common on a busy engine:
+    /// a few tries, each waiting longer (a burst of removals passes), then the error.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, long>> ReadVolumeSizesAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +79,7 @@ public sealed partial class DockerDriver
             }
             catch (DiskUsageRaceException) when (attempt < DiskUsageAttempts)
             {
-                await Task.Delay(DiskUsageRetryDelay, cancellationToken);
+                await Task.Delay(DiskUsageRetryDelay * attempt, cancellationToken);
             }
             catch (DiskUsageRaceException e)
             {

@@ -19,7 +19,9 @@ public static class ResumeCommand
             var environment = result.GetValue(name)!;
             using var client = new SkiffApiClient(context.Server);
             var accepted = await client.ActAsync(environment, "resume", null, cancellationToken);
-            var done = await EnvironmentWaiter.WaitAsync(client, environment, accepted.Generation, new HashSet<string> { "Ready", "Failed" }, Timeout, null, cancellationToken);
+            var done = await EnvironmentWaiter.WaitAsync(client, environment, accepted.Generation, "Running", new HashSet<string> { "Ready", "Failed" }, Timeout, cancellationToken);
+            if (done.Desired != "Running")
+                throw new CliException(EnvironmentWaiter.Superseded(done));
             if (result.GetValue(json))
                 JsonOutput.Write(context.Out, done);
             else if (done.Phase == "Ready")

@@ -19,7 +19,9 @@ public static class SuspendCommand
             var environment = result.GetValue(name)!;
             using var client = new SkiffApiClient(context.Server);
             var accepted = await client.ActAsync(environment, "suspend", null, cancellationToken);
-            var done = await EnvironmentWaiter.WaitAsync(client, environment, accepted.Generation, new HashSet<string> { "Suspended", "Failed" }, Timeout, null, cancellationToken);
+            var done = await EnvironmentWaiter.WaitAsync(client, environment, accepted.Generation, "Suspended", new HashSet<string> { "Suspended", "Failed" }, Timeout, cancellationToken);
+            if (done.Desired != "Suspended")
+                throw new CliException(EnvironmentWaiter.Superseded(done));
             if (result.GetValue(json))
                 JsonOutput.Write(context.Out, done);
             else

@@ -5,8 +5,11 @@ public sealed record EnvironmentDto
 {
     public required string Name { get; init; }
 
-    /// <summary>Pending, Deploying, Ready, Failed or Deleting.</summary>
+    /// <summary>Pending, Deploying, Ready, Failed, Deleting, Suspended or Queued.</summary>
     public required string Phase { get; init; }
+
+    /// <summary>What triggers last asked for: Running, Suspended or Absent (the phase says how far it got).</summary>
+    public string? Desired { get; init; }
 
     /// <summary>The public service's URL, once something serves.</summary>
     public string? Url { get; init; }

@@ -9,7 +9,8 @@ public interface IDeployObserver
 
     /// <summary>
     /// Every service of the new version is ready; the old containers still run. This is the moment to
-    /// switch traffic (routes) to the new version, before the old one is removed.
+    /// switch traffic (routes) to the new version; the old containers are removed as soon as this
+    /// returns, so it returns once they get no more requests and have answered the ones they took.
     /// </summary>
     ValueTask SwitchOverAsync(ImmutableArray<ServiceSnapshot> services, CancellationToken cancellationToken);
 }

@@ -22,12 +22,14 @@ public sealed class WakeCoordinator(EnvironmentStore store, ReconcileQueue queue
         board.ServingChanged += Check;
         try
         {
-            if (await store.RequestStateAsync(environment, DesiredState.Running, cancellationToken))
+            var request = await store.RequestStateAsync(environment, DesiredState.Running, cancellationToken);
+            if (request == StateRequest.Changed)
             {
-                if (!queue.IsBusy(environment))
-                    logger.LogInformation("Waking {Environment} for a request", environment);
-                queue.Enqueue(environment);
+                logger.LogInformation("Waking {Environment} for a request", environment);
+                await store.AddEventAsync(environment, "woken", "woken by a request to its URL", cancellationToken);
             }
+            if (request != StateRequest.Refused)
+                queue.Enqueue(environment);
             Check();
             await serving.Task.WaitAsync(wait, cancellationToken);
             return true;

@@ -26,6 +26,7 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hos
         {
             Name = record.Name,
             Phase = record.Phase,
+            Desired = record.Desired,
             Url = publicService is not null && reachable ? urls.Current.PublicUrl(record.Name) : null,
             Source = new SourceDto(record.SourceKind, record.SourcePath),
             Generation = record.Generation,

@@ -65,7 +65,15 @@ public static class EnvironmentEndpoints
         if (!Directory.Exists(source))
             return BadRequest($"request body: 'source' folder '{source}' does not exist on the server's host");
 
-        var record = await store.RequestRunningAsync(name, "directory", Path.GetFullPath(source), cancellationToken);
+        EnvironmentRecord record;
+        try
+        {
+            record = await store.RequestRunningAsync(name, "directory", Path.GetFullPath(source), cancellationToken);
+        }
+        catch (NameTakenException taken)
+        {
+            return Results.Json(new ApiError(taken.Message), SkiffJson.Options, statusCode: StatusCodes.Status409Conflict);
+        }
         queue.Enqueue(name);
         return Results.Json(dtos.From(record), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
     }

@@ -7,7 +7,9 @@ namespace Skiff.Server.GitHub;
 /// <summary>
 /// Keeps one comment per pull request and environment up to date: found by its marker line (the
 /// issue's comments are listed, all pages, only while its id is not known), created once, and
-/// edited in place afterwards. A comment someone deleted is written anew.
+/// edited in place afterwards. A comment someone deleted is written anew. A state of an older
+/// environment generation than the comment shows (a deploy finishing after a newer push was
+/// queued) leaves it as it is.
 /// </summary>
 internal sealed class CommentPublisher(GitHubRetry retry, TimeProvider time, ILogger logger)
 {
@@ -15,6 +17,8 @@ internal sealed class CommentPublisher(GitHubRetry retry, TimeProvider time, ILo
 
     public async Task PublishAsync(IGitHubClient client, PullRequestKey key, PullRequestFeedback feedback, PullRequestMemory memory, CancellationToken cancellationToken)
     {
+        if (feedback.Generation != 0 && feedback.Generation < memory.CommentGeneration)
+            return;
         var content = CommentRenderer.RenderContent(feedback);
         if (memory.CommentId is not null && memory.CommentContent == content)
             return;
@@ -28,6 +32,7 @@ internal sealed class CommentPublisher(GitHubRetry retry, TimeProvider time, ILo
             {
                 await retry.RunAsync("update comment", key, () => client.Issue.Comment.Update(repository.Owner, repository.Name, id, body), cancellationToken);
                 memory.CommentContent = content;
+                memory.CommentGeneration = Math.Max(memory.CommentGeneration, feedback.Generation);
                 return;
             }
             catch (GitHubDeliveryException e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -41,6 +46,7 @@ internal sealed class CommentPublisher(GitHubRetry retry, TimeProvider time, ILo
             () => client.Issue.Comment.Create(repository.Owner, repository.Name, feedback.PullRequest, body), cancellationToken);
         memory.CommentId = created.Id;
         memory.CommentContent = content;
+        memory.CommentGeneration = Math.Max(memory.CommentGeneration, feedback.Generation);
         GitHubReporterLog.CommentKnown(logger, key.ToString(), created.Id, "created");
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -7,12 +8,18 @@ namespace Skiff.Server.GitHub;
 /// <summary>
 /// Shows a state as a GitHub Deployment: one deployment per environment and commit (found by sha and
 /// environment when this process does not know it yet, created otherwise), then a status for each
-/// change of state. Ready retires the environment's older deployments; Removed retires all of them.
+/// change of state. Statuses of one deployment only move forward — queued, in_progress,
+/// success or failure, inactive — so a later step that reports an earlier state (a wake deploying a
+/// commit that already succeeded) leaves the deployment as it is. Ready retires the environment's
+/// deployments of older generations (never a newer commit's, queued behind it); Removed retires all.
 /// </summary>
 internal sealed class DeploymentPublisher(GitHubRetry retry, GitHubReporterOptions options, ILogger logger)
 {
     /// <summary>GitHub's limit for a status description.</summary>
     public const int MaxDescription = 140;
+
+    /// <summary>The deployment payload's key for the environment generation that created it.</summary>
+    public const string GenerationKey = "skiff_generation";
 
     public async Task PublishAsync(IGitHubClient client, PullRequestKey key, PullRequestFeedback feedback, PullRequestMemory memory, CancellationToken cancellationToken)
     {
@@ -26,18 +33,23 @@ internal sealed class DeploymentPublisher(GitHubRetry retry, GitHubReporterOptio
         }
 
         var deployment = await EnsureAsync(client, key, feedback, memory, cancellationToken);
+        deployment = deployment with { Generation = Math.Max(deployment.Generation, feedback.Generation) };
+        memory.Put(deployment);
         var status = StatusFor(feedback);
-        if (deployment.LastState == status.State && deployment.LastDescription == status.Description)
-            return;
         var repository = feedback.Repository;
-        await retry.RunAsync("create deployment status", key,
-            () => client.Repository.Deployment.Status.Create(repository.Owner, repository.Name, deployment.Id, status), cancellationToken);
-        memory.Put(deployment with { LastState = status.State, LastDescription = status.Description });
+        if (DeploymentOrder.Allows(deployment.LastState, status.State) && !(deployment.LastState == status.State && deployment.LastDescription == status.Description))
+        {
+            await retry.RunAsync("create deployment status", key,
+                () => client.Repository.Deployment.Status.Create(repository.Owner, repository.Name, deployment.Id, status), cancellationToken);
+            memory.Put(deployment with { LastState = status.State, LastDescription = status.Description });
+        }
 
         if (feedback.State == PullRequestEnvironmentState.Ready)
         {
-            foreach (var older in memory.Deployments.Where(d => d.Environment == feedback.Environment && d.Id != deployment.Id && d.LastState != DeploymentState.Inactive).ToList())
-                await RetireAsync(client, key, repository, older, memory, cancellationToken);
+            var older = memory.Deployments.Where(d => d.Environment == feedback.Environment && d.Id != deployment.Id
+                && d.Generation < deployment.Generation && d.LastState != DeploymentState.Inactive).ToList();
+            foreach (var each in older)
+                await RetireAsync(client, key, repository, each, memory, cancellationToken);
         }
     }
 
@@ -55,10 +67,16 @@ internal sealed class DeploymentPublisher(GitHubRetry retry, GitHubReporterOptio
         }), cancellationToken);
         if (found.Count > 0)
         {
-            var existing = new TrackedDeployment(found[0].Id, feedback.Environment, feedback.Sha, null);
-            memory.Put(existing);
-            GitHubReporterLog.DeploymentKnown(logger, key.ToString(), existing.Id, feedback.Environment, feedback.Sha, "found");
-            return existing;
+            // Made before a restart: its generation is in its payload, its last state on GitHub. A
+            // retired one (the pull request closed and reopened) takes no more statuses: a new one is made.
+            var latest = await LatestStateAsync(client, key, repository, found[0].Id, cancellationToken);
+            if (latest != DeploymentState.Inactive)
+            {
+                var existing = new TrackedDeployment(found[0].Id, feedback.Environment, feedback.Sha, latest, Generation: GenerationOf(found[0]));
+                memory.Put(existing);
+                GitHubReporterLog.DeploymentKnown(logger, key.ToString(), existing.Id, feedback.Environment, feedback.Sha, "found");
+                return existing;
+            }
         }
 
         var request = new NewDeployment(feedback.Sha)
@@ -69,10 +87,11 @@ internal sealed class DeploymentPublisher(GitHubRetry retry, GitHubReporterOptio
             ProductionEnvironment = false,
             AutoMerge = false,
             RequiredContexts = new Collection<string>(),
+            Payload = new Dictionary<string, string> { [GenerationKey] = feedback.Generation.ToString(CultureInfo.InvariantCulture) },
         };
         var created = await retry.RunAsync("create deployment", key,
             () => client.Repository.Deployment.Create(repository.Owner, repository.Name, request), cancellationToken);
-        var tracked = new TrackedDeployment(created.Id, feedback.Environment, feedback.Sha, null);
+        var tracked = new TrackedDeployment(created.Id, feedback.Environment, feedback.Sha, null, Generation: feedback.Generation);
         memory.Put(tracked);
         GitHubReporterLog.DeploymentKnown(logger, key.ToString(), tracked.Id, feedback.Environment, feedback.Sha, "created");
         return tracked;
@@ -90,19 +109,26 @@ internal sealed class DeploymentPublisher(GitHubRetry retry, GitHubReporterOptio
         foreach (var deployment in listed)
         {
             var tracked = memory.Deployments.Find(d => d.Id == deployment.Id);
-            if (tracked is null)
-            {
-                // Not made by this process (or before a restart): look at its latest status first.
-                var latest = await retry.RunAsync("read deployment status", key,
-                    () => client.Repository.Deployment.Status.GetAll(repository.Owner, repository.Name, deployment.Id, new ApiOptions { PageSize = 1, PageCount = 1 }),
-                    cancellationToken);
-                DeploymentState? state = latest.Count > 0 && latest[0].State.TryParse(out var parsed) ? parsed : null;
-                tracked = new TrackedDeployment(deployment.Id, feedback.Environment, deployment.Sha, state);
-            }
+            // Not made by this process (or before a restart): look at its latest status first.
+            tracked ??= new TrackedDeployment(deployment.Id, feedback.Environment, deployment.Sha,
+                await LatestStateAsync(client, key, repository, deployment.Id, cancellationToken), Generation: GenerationOf(deployment));
             await RetireAsync(client, key, repository, tracked, memory, cancellationToken);
         }
         memory.Deployments.RemoveAll(d => d.Environment == feedback.Environment);
     }
+
+    private async Task<DeploymentState?> LatestStateAsync(IGitHubClient client, PullRequestKey key, GitHubRepositoryAccess repository, long deploymentId, CancellationToken cancellationToken)
+    {
+        var latest = await retry.RunAsync("read deployment status", key,
+            () => client.Repository.Deployment.Status.GetAll(repository.Owner, repository.Name, deploymentId, new ApiOptions { PageSize = 1, PageCount = 1 }),
+            cancellationToken);
+        return latest.Count > 0 && latest[0].State.TryParse(out var parsed) ? parsed : null;
+    }
+
+    private static long GenerationOf(Deployment deployment) =>
+        deployment.Payload?.TryGetValue(GenerationKey, out var text) == true && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            ? generation
+            : 0;
 
     private async Task RetireAsync(IGitHubClient client, PullRequestKey key, GitHubRepositoryAccess repository, TrackedDeployment deployment, PullRequestMemory memory, CancellationToken cancellationToken)
     {

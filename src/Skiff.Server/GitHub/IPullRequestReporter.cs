@@ -39,6 +39,13 @@ public sealed record PullRequestFeedback
     /// <summary>The environment name (<c>&lt;repo&gt;-pr-&lt;n&gt;</c>); also the GitHub Deployment environment.</summary>
     public required string Environment { get; init; }
 
+    /// <summary>
+    /// The environment's generation this state belongs to (0 when not known). Deployments are
+    /// retired only by a newer generation's success, so a late success of an older commit never
+    /// marks a newer commit's deployment inactive.
+    /// </summary>
+    public long Generation { get; init; }
+
     /// <summary>The head commit this state is about.</summary>
     public required string Sha { get; init; }
 

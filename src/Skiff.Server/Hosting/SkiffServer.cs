@@ -50,6 +50,9 @@ public static class SkiffServer
         services.AddSingleton<EnvironmentBoard>();
         services.AddSingleton(new ServerUrls(options.BaseDomain));
         services.AddSingleton<EnvironmentRoutes>();
+        services.AddSingleton(new RoutingOptions());
+        services.AddSingleton<InFlightRequests>();
+        services.AddSingleton<IRouteDrain, RouteDrain>();
         services.AddSingleton<EnvironmentDtos>();
         services.AddSingleton<ReconcileQueue>();
         services.AddSingleton<EnvironmentReconciler>();
@@ -89,8 +92,16 @@ public static class SkiffServer
         app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             // Route ids are "<env>/<service>": every forwarded request counts as activity.
-            if (context.GetReverseProxyFeature().Route.Config.RouteId is { } route && route.IndexOf('/') is > 0 and var slash)
+            var feature = context.GetReverseProxyFeature();
+            if (feature.Route.Config.RouteId is { } route && route.IndexOf('/') is > 0 and var slash)
                 context.RequestServices.GetRequiredService<ActivityTracker>().Touch(route[..slash]);
+            // Counted until answered, so a replaced container is removed only once its requests are done.
+            if (feature.AvailableDestinations is [var destination])
+            {
+                using var lease = context.RequestServices.GetRequiredService<InFlightRequests>().Begin(destination.Model.Config.Address);
+                await next();
+                return;
+            }
             await next();
         }));
         app.MapEnvironmentEndpoints();
@@ -107,7 +118,6 @@ public static class SkiffServer
     {
         var store = app.Services.GetRequiredService<EnvironmentStore>();
         await store.InitializeAsync(cancellationToken);
-        await app.Services.GetRequiredService<UsageStore>().InitializeAsync(cancellationToken);
         await store.CloseInterruptedDeploymentsAsync(cancellationToken);
         await RestoreBoardAsync(app.Services, store, cancellationToken);
         await app.Services.GetRequiredService<EngineStatus>().IdentifyAsync(cancellationToken);

@@ -21,6 +21,7 @@ namespace Skiff.Server.Reconciliation;
 public sealed class EnvironmentReconciler(
     EnvironmentStore store,
     EnvironmentBoard board,
+    IRouteDrain drain,
     EnvironmentDeployer deployer,
     IEnvironmentDriver driver,
     SourceResolver sources,
@@ -40,17 +41,41 @@ public sealed class EnvironmentReconciler(
         var record = await store.FindAsync(name, cancellationToken);
         if (record is null)
             return;
-        if (record.Desired == nameof(DesiredState.Absent))
+        if (record.HeldGeneration == record.Generation)
         {
-            await RemoveAsync(record, cancellationToken);
+            logger.LogDebug("{Environment} is held at generation {Generation} until its desired state changes", name, record.Generation);
             return;
         }
-        if (record.Desired == nameof(DesiredState.Suspended))
+        try
         {
-            await SuspendAsync(record, cancellationToken);
-            return;
+            if (record.Desired == nameof(DesiredState.Absent))
+                await RemoveAsync(record, cancellationToken);
+            else if (record.Desired == nameof(DesiredState.Suspended))
+                await SuspendAsync(record, cancellationToken);
+            else
+                await DeployAsync(record, cancellationToken);
         }
-        await DeployAsync(record, cancellationToken);
+        catch (Exception exception) when (!ReconcileFailures.MayPass(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            await HoldAsync(record, exception, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A failure that would repeat on every try (the environment's own data, or a bug): recorded once
+    /// as Failed with its reason, and not tried again until a trigger changes the desired state.
+    /// </summary>
+    private async Task HoldAsync(EnvironmentRecord record, Exception exception, CancellationToken cancellationToken)
+    {
+        var reason = exception is EnvironmentDataException ? exception.Message : $"unexpected {exception.GetType().Name}: {exception.Message}";
+        if (exception is EnvironmentDataException)
+            logger.LogWarning("Reconcile of {Environment} cannot succeed: {Reason}; held until its desired state changes", record.Name, reason);
+        else
+            logger.LogError(exception, "Reconcile of {Environment} failed; held until its desired state changes", record.Name);
+        var message = $"{reason} (not tried again until the environment's desired state changes)";
+        await store.HoldAsync(record.Name, record.Generation, message, cancellationToken);
+        await store.AddEventAsync(record.Name, "failure", message, cancellationToken);
+        feedback.Report(record, PullRequestEnvironmentState.Failed, error: new ErrorDto(null, message, []));
     }
 
     /// <summary>Stops every container (volumes stay) and takes the environment's routes away, so the next request wakes it.</summary>
@@ -152,7 +177,7 @@ public sealed class EnvironmentReconciler(
             SourceElapsed = time.GetElapsedTime(began),
         };
 
-        var outcome = await deployer.DeployAsync(request, new BoardObserver(board, record.Name, publicService), cancellationToken);
+        var outcome = await deployer.DeployAsync(request, new BoardObserver(board, drain, record.Name, publicService), cancellationToken);
         // On failure the board keeps serving what it served: the rollback left that version running.
         board.ClearProgress(record.Name);
         await store.FinishDeploymentAsync(deploymentId, new DeployResultRecord

@@ -1,17 +1,19 @@
 using Skiff.Core.Environments;
 using Skiff.Server.Activity;
 using Skiff.Server.Store;
-using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Skiff.Server.Routing;
 
 /// <summary>
-/// Requests for an environment host that no route serves get a clear answer here instead of
-/// falling through to the API: a suspended environment is woken and the request held (a browser
-/// for at most a second, then a "waking up" page that refreshes itself; other clients up to 30 s)
-/// and forwarded once the environment serves; 503 while it deploys; 404 when there is none.
+/// Requests for an environment host that no proxy route took are answered here and never reach
+/// the control plane: 404 when there is no such environment, no such service, no public service or
+/// the service publishes no port; a suspended environment is woken and the request held (a
+/// browser for at most a second, then a "waking up" page that refreshes itself; other clients up
+/// to 30 s) and forwarded once it serves; a request that came while the proxy was still taking up
+/// new routes is forwarded straight to the serving container; 503 while it deploys.
 /// </summary>
-public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls, EnvironmentRoutes routes)
+public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls)
 {
     public static readonly TimeSpan BrowserWait = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ClientWait = TimeSpan.FromSeconds(30);
@@ -19,7 +21,8 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls, E
     public async Task InvokeAsync(HttpContext context, EnvironmentStore store, WakeCoordinator wake, ActivityTracker activity, WakeForwarder forwarder)
     {
         var host = context.Request.Host.Host;
-        if (!urls.Current.TryParseHost(host, out var environment, out var service) || routes.Serves(host))
+        if (!urls.Current.TryParseHost(host, out var environment, out var service)
+            || context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null)
         {
             await next(context);
             return;
@@ -31,9 +34,16 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls, E
             await PlainAsync(context, StatusCodes.Status404NotFound, $"skiff: no environment named '{environment}'\n");
             return;
         }
+        if (NoSuchTarget(record, service) is { } missing)
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, $"skiff: {missing}\n");
+            return;
+        }
         var asleep = record.Desired == nameof(DesiredState.Suspended) || record.SuspendedAt is not null;
         if (!asleep || record.Desired == nameof(DesiredState.Absent))
         {
+            if (record.Desired != nameof(DesiredState.Absent) && await forwarder.ForwardAsync(context, environment, service))
+                return;
             var what = service is null ? "its public service" : $"service '{service}'";
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable,
                 $"skiff: environment '{environment}' is {record.Phase.ToLowerInvariant()}; {what} is not serving yet\n");
@@ -56,6 +66,26 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls, E
             return;
         }
         await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, $"skiff: environment '{environment}' is waking up; try again in a moment\n");
+    }
+
+    /// <summary>
+    /// Why the host can never be served by this version of the environment, or null while it might
+    /// be (not deployed yet, or deploying). Only a deploy that succeeded says which services have URLs.
+    /// </summary>
+    private string? NoSuchTarget(EnvironmentRecord record, string? service)
+    {
+        if (record.LastDeployedAt is null)
+            return null;
+        var services = EnvironmentStore.ReadServices(record);
+        var reachable = services.Where(s => !s.PublishedPorts.IsEmpty).Select(s => urls.Current.ServiceHost(record.Name, s.Name)).ToList();
+        var elsewhere = reachable.Count == 0 ? "none of its services publishes a port" : $"its services answer at {string.Join(", ", reachable)}";
+        if (service is null)
+            return record.PublicService is null ? $"environment '{record.Name}' has no public service; {elsewhere}" : null;
+        if (services.FirstOrDefault(s => s.Name == service) is not { } snapshot)
+            return $"environment '{record.Name}' has no service '{service}'";
+        if (snapshot.PublishedPorts.IsEmpty && snapshot.ContainerId is not null)
+            return $"service '{service}' of environment '{record.Name}' publishes no port, so it has no URL; {elsewhere}";
+        return null;
     }
 
     private static async Task PlainAsync(HttpContext context, int status, string text)

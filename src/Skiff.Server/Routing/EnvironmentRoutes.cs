@@ -35,16 +35,15 @@ public sealed class EnvironmentRoutes
             {
                 foreach (var service in view.Serving)
                 {
-                    if (service.PublishedPorts.IsEmpty || service.ContainerId is null)
+                    if (RouteTarget.AddressOf(service) is not { } address)
                         continue;
-                    var port = service.PublishedPorts.OrderBy(p => p.Key).First().Value;
                     var clusterId = $"{view.Name}/{service.Name}";
                     clusters.Add(new ClusterConfig
                     {
                         ClusterId = clusterId,
                         Destinations = new Dictionary<string, DestinationConfig>
                         {
-                            ["container"] = new() { Address = $"http://127.0.0.1:{port}/" },
+                            ["container"] = new() { Address = address },
                         },
                     });
                     var hosts = new List<string> { _urls.Current.ServiceHost(view.Name, service.Name) };
@@ -62,8 +61,4 @@ public sealed class EnvironmentRoutes
             _proxyConfig.Update(routes, clusters);
         }
     }
-
-    /// <summary>True when some route serves this host (without port).</summary>
-    public bool Serves(string host) =>
-        _proxyConfig.GetConfig().Routes.Any(r => r.Match.Hosts?.Any(h => string.Equals(h, host, StringComparison.OrdinalIgnoreCase)) == true);
 }

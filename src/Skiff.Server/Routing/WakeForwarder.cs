@@ -4,8 +4,12 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Skiff.Server.Routing;
 
-/// <summary>Forwards a request held while its environment woke, straight to the container's 127.0.0.1 port (YARP's forwarder).</summary>
-public sealed class WakeForwarder(IHttpForwarder forwarder, EnvironmentBoard board) : IDisposable
+/// <summary>
+/// Forwards a request straight to the container's 127.0.0.1 port (YARP's forwarder), for requests
+/// no route took: one held while its environment woke, or one that came in while the proxy was
+/// still taking up a new route table. Counted in flight like routed requests.
+/// </summary>
+public sealed class WakeForwarder(IHttpForwarder forwarder, EnvironmentBoard board, InFlightRequests inFlight) : IDisposable
 {
     private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
     {
@@ -22,11 +26,10 @@ public sealed class WakeForwarder(IHttpForwarder forwarder, EnvironmentBoard boa
         if (board.Find(environment) is not { } view)
             return false;
         var name = service ?? view.PublicService;
-        var target = view.Serving.FirstOrDefault(s => s.Name == name && s.ContainerId is not null && !s.PublishedPorts.IsEmpty);
-        if (target is null)
+        if (view.Serving.Where(s => s.Name == name).Select(RouteTarget.AddressOf).FirstOrDefault(a => a is not null) is not { } address)
             return false;
-        var port = target.PublishedPorts.OrderBy(p => p.Key).First().Value;
-        await forwarder.SendAsync(context, $"http://127.0.0.1:{port}/", _client);
+        using var lease = inFlight.Begin(address);
+        await forwarder.SendAsync(context, address, _client);
         return true;
     }
 

@@ -20,6 +20,12 @@ public sealed class EnvironmentRecord
 
     public long ObservedGeneration { get; set; }
 
+    /// <summary>
+    /// The generation whose reconcile failed on the environment's own data (not the engine or the
+    /// network): it is not tried again until a trigger moves <see cref="Generation"/> on.
+    /// </summary>
+    public long? HeldGeneration { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -18,7 +18,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await StoreSchema.UpgradeAsync(db, cancellationToken);
         // WAL (with synchronous=NORMAL set per connection by SqlitePragmas).
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
@@ -35,7 +35,11 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         return await db.Environments.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records that <paramref name="name"/> should run the given source; creates it when new. Returns the new record.</summary>
+    /// <summary>
+    /// Records that <paramref name="name"/> should run the given source; creates it when new. Returns
+    /// the new record. A name given to a pull request stays that pull request's: asking for it throws
+    /// <see cref="NameTakenException"/> and changes nothing.
+    /// </summary>
     public async Task<EnvironmentRecord> RequestRunningAsync(string name, string sourceKind, string sourcePath, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -43,6 +47,8 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.PullRequestNames.AsNoTracking().SingleOrDefaultAsync(n => n.Name == name, cancellationToken) is { } given)
+                throw new NameTakenException($"environment name '{name}' belongs to pull request {given.Repository}#{given.PullRequest}; choose another name");
             var record = await db.Environments.SingleOrDefaultAsync(e => e.Name == name, cancellationToken);
             if (record is null)
             {
@@ -72,19 +78,25 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         }
     }
 
-    /// <summary>Records that <paramref name="name"/> should sleep (or wake: <paramref name="desired"/> Running). False when there is no such environment or it is being removed.</summary>
-    public async Task<bool> RequestStateAsync(string name, DesiredState desired, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that <paramref name="name"/> should sleep (or wake: <paramref name="desired"/> Running).
+    /// Asking a held environment (see <see cref="HoldAsync"/>) for the state it has moves its
+    /// generation on, so it is tried again. Nothing changes for an environment being removed.
+    /// </summary>
+    public async Task<StateRequest> RequestStateAsync(string name, DesiredState desired, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var value = desired.ToString();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var changed = await db.Environments
-            .Where(e => e.Name == name && e.Desired != nameof(DesiredState.Absent) && e.Desired != value)
+            .Where(e => e.Name == name && e.Desired != nameof(DesiredState.Absent) && (e.Desired != value || e.HeldGeneration == e.Generation))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Desired, value)
                 .SetProperty(e => e.Generation, e => e.Generation + 1)
                 .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-        return changed > 0 || await db.Environments.AnyAsync(e => e.Name == name && e.Desired == value, cancellationToken);
+        if (changed > 0)
+            return StateRequest.Changed;
+        return await db.Environments.AnyAsync(e => e.Name == name && e.Desired == value, cancellationToken) ? StateRequest.Unchanged : StateRequest.Refused;
     }
 
     /// <summary>Marks a suspend done: phase Suspended, observed.</summary>
@@ -258,6 +270,28 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
     }
 
+    /// <summary>
+    /// Records a reconcile of <paramref name="generation"/> that cannot succeed as it is: Failed with
+    /// the reason, its unfinished deploy rows closed, and held (not reconciled again) until a
+    /// trigger moves the generation on.
+    /// </summary>
+    public async Task HoldAsync(string name, long generation, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errorJson = JsonSerializer.Serialize(new ErrorDto(null, message, []), SkiffJson.Options);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Deployments.Where(d => d.EnvironmentName == name && d.Outcome == "Running").ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Outcome, "Failed")
+            .SetProperty(d => d.FinishedAt, now)
+            .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
+        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Phase, e => e.Generation == generation ? nameof(EnvironmentPhase.Failed) : e.Phase)
+            .SetProperty(e => e.ObservedGeneration, generation)
+            .SetProperty(e => e.HeldGeneration, generation)
+            .SetProperty(e => e.ErrorJson, errorJson)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+    }
+
     /// <summary>At start-up: deploy rows left running by a previous process are marked interrupted.</summary>
     public async Task CloseInterruptedDeploymentsAsync(CancellationToken cancellationToken)
     {
@@ -343,4 +377,17 @@ public sealed record DeployResultRecord
     public string? AppIdle { get; init; }
 
     public long ReservedMemoryBytes { get; init; }
+}
+
+/// <summary>What asking for a desired state did.</summary>
+public enum StateRequest
+{
+    /// <summary>No such environment, or it is being removed.</summary>
+    Refused,
+
+    /// <summary>It already wanted that state.</summary>
+    Unchanged,
+
+    /// <summary>Recorded: the generation moved on.</summary>
+    Changed,
 }

@@ -7,15 +7,18 @@ namespace Skiff.Server.Store;
 
 /// <summary>
 /// Records a pull request webhook in one short transaction: the delivery (so a redelivery is a
-/// duplicate), the desired state of the PR's environment, and an event in its history. This is
-/// the hot path of webhook ingest, so it is three plain SQL statements rather than tracked
-/// entities; one writer at a time.
+/// duplicate), the desired state of the PR's environment, and an event in its history. The
+/// environment is found by repository and number, never by name alone, so a pull request keeps the
+/// name it was given and a write for one repository never lands on another's environment; a new
+/// pull request gets the first of its candidate names that nobody holds. This is the hot path of
+/// webhook ingest, so it is a few plain SQL statements rather than tracked entities; one writer at
+/// a time.
 /// </summary>
 public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contexts, TimeProvider time)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public async Task<(TriggerOutcome Outcome, long? Generation)> RecordAsync(PullRequestTrigger trigger, CancellationToken cancellationToken)
+    public async Task<TriggerRecording> RecordAsync(PullRequestTrigger trigger, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await _writer.WaitAsync(cancellationToken);
@@ -25,31 +28,36 @@ public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contex
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             await connection.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var sql = new Statements(connection, transaction, cancellationToken);
 
-            var inserted = await ExecuteAsync(connection, transaction, cancellationToken,
+            var inserted = await sql.ExecuteAsync(
                 "INSERT INTO Deliveries (Id, ReceivedAt, Event) VALUES ($id, $at, $event) ON CONFLICT(Id) DO NOTHING",
                 ("$id", trigger.DeliveryId), ("$at", now), ("$event", $"pull_request.{trigger.Action}"));
+            var given = await sql.TextAsync(FindByPullRequest, ("$repository", trigger.Repository), ("$number", trigger.Number));
             if (inserted == 0)
-                return (TriggerOutcome.Duplicate, null);
+                return new TriggerRecording(TriggerOutcome.Duplicate, given, null);
 
-            long? generation = trigger.Decision.Verdict == PullRequestVerdict.Deploy
-                ? await ScalarAsync(connection, transaction, cancellationToken, UpsertRunning,
-                    ("$name", trigger.Environment), ("$clone", trigger.CloneUrl), ("$running", nameof(DesiredState.Running)),
-                    ("$pending", nameof(EnvironmentPhase.Pending)), ("$now", now), ("$repository", trigger.Repository),
-                    ("$number", trigger.Number), ("$sha", trigger.HeadSha), ("$author", trigger.Author), ("$title", trigger.Title),
-                    ("$fork", trigger.FromFork))
-                : await ScalarAsync(connection, transaction, cancellationToken, MarkAbsent,
-                    ("$name", trigger.Environment), ("$absent", nameof(DesiredState.Absent)), ("$deleting", nameof(EnvironmentPhase.Deleting)), ("$now", now));
+            var (name, generation) = trigger.Decision.Verdict == PullRequestVerdict.Deploy
+                ? await RequestRunningAsync(sql, trigger, given, now)
+                : (given, given is null ? null : await sql.ScalarAsync(MarkAbsent,
+                    ("$name", given), ("$repository", trigger.Repository), ("$number", trigger.Number),
+                    ("$absent", nameof(DesiredState.Absent)), ("$deleting", nameof(EnvironmentPhase.Deleting)), ("$now", now)));
 
-            if (generation is not null)
+            if (name is null && trigger.Decision.Verdict == PullRequestVerdict.Deploy)
             {
-                await ExecuteAsync(connection, transaction, cancellationToken,
-                    "INSERT INTO Events (EnvironmentName, At, Kind, Message) VALUES ($name, $at, 'webhook', $message)",
-                    ("$name", trigger.Environment), ("$at", now),
-                    ("$message", $"pull_request.{trigger.Action} at {trigger.HeadSha[..Math.Min(7, trigger.HeadSha.Length)]} (delivery {trigger.DeliveryId}): {trigger.Decision.Verdict.ToString().ToLowerInvariant()}, {trigger.Decision.Reason}"));
+                var names = given is null ? string.Join(", ", trigger.Names) : given;
+                var clash = $"pull_request.{trigger.Action} of {trigger.Repository}#{trigger.Number} got no environment: {names} is held by another environment";
+                await AddEventAsync(sql, given ?? trigger.Names[0], now, "clash", $"refused {clash}");
+                await transaction.CommitAsync(cancellationToken);
+                return new TriggerRecording(TriggerOutcome.Clash, null, null, clash);
+            }
+            if (name is not null && generation is not null)
+            {
+                await AddEventAsync(sql, name, now, "webhook",
+                    $"pull_request.{trigger.Action} at {trigger.HeadSha[..Math.Min(7, trigger.HeadSha.Length)]} (delivery {trigger.DeliveryId}): {trigger.Decision.Verdict.ToString().ToLowerInvariant()}, {trigger.Decision.Reason}");
             }
             await transaction.CommitAsync(cancellationToken);
-            return (generation is null ? TriggerOutcome.NothingToDo : TriggerOutcome.Recorded, generation);
+            return new TriggerRecording(generation is null ? TriggerOutcome.NothingToDo : TriggerOutcome.Recorded, name, generation);
         }
         finally
         {
@@ -57,44 +65,101 @@ public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contex
         }
     }
 
-    private const string UpsertRunning = """
+    /// <summary>
+    /// Updates the pull request's own environment, or creates it under the name it was given before
+    /// (a reopened pull request) or the first candidate nobody holds or held; (null, null) when none
+    /// is free or the given name is held by something else.
+    /// </summary>
+    private static async Task<(string? Name, long? Generation)> RequestRunningAsync(Statements sql, PullRequestTrigger trigger, string? given, DateTimeOffset now)
+    {
+        (string, object?)[] values =
+        [
+            ("$clone", trigger.CloneUrl), ("$running", nameof(DesiredState.Running)), ("$pending", nameof(EnvironmentPhase.Pending)),
+            ("$now", now), ("$repository", trigger.Repository), ("$number", trigger.Number), ("$sha", trigger.HeadSha),
+            ("$author", trigger.Author), ("$title", trigger.Title), ("$fork", trigger.FromFork),
+        ];
+        if (given is not null)
+        {
+            if (await sql.TextAsync("SELECT Name FROM Environments WHERE Name = $name", ("$name", given)) is null)
+                return (given, await sql.ScalarAsync(InsertRunning, [("$name", given), .. values]));
+            var generation = await sql.ScalarAsync(UpdateRunning, [("$name", given), .. values]);
+            return generation is null ? (null, null) : (given, generation);
+        }
+        foreach (var candidate in trigger.Names)
+        {
+            if (await sql.TextAsync(NameHeld, ("$name", candidate)) is not null)
+                continue;
+            await sql.ExecuteAsync("INSERT INTO PullRequestNames (Name, Repository, PullRequest, GivenAt) VALUES ($name, $repository, $number, $now)",
+                ("$name", candidate), ("$repository", trigger.Repository), ("$number", trigger.Number), ("$now", now));
+            return (candidate, await sql.ScalarAsync(InsertRunning, [("$name", candidate), .. values]));
+        }
+        return (null, null);
+    }
+
+    private static Task AddEventAsync(Statements sql, string environment, DateTimeOffset at, string kind, string message) =>
+        sql.ExecuteAsync("INSERT INTO Events (EnvironmentName, At, Kind, Message) VALUES ($name, $at, $kind, $message)",
+            ("$name", environment), ("$at", at), ("$kind", kind), ("$message", message));
+
+    /// <summary>The name given to this pull request, if any. GitHub's repository names are case-insensitive; the index on this pair says the same.</summary>
+    private const string FindByPullRequest =
+        "SELECT Name FROM PullRequestNames WHERE Repository = $repository COLLATE NOCASE AND PullRequest = $number";
+
+    /// <summary>A name some environment has, or some pull request was given.</summary>
+    private const string NameHeld =
+        "SELECT Name FROM Environments WHERE Name = $name UNION ALL SELECT Name FROM PullRequestNames WHERE Name = $name LIMIT 1";
+
+    private const string InsertRunning = """
         INSERT INTO Environments (Name, SourceKind, SourcePath, Desired, Phase, Generation, ObservedGeneration, CreatedAt, UpdatedAt,
                                   ServicesJson, WarningsJson, Repository, PullRequest, HeadSha, Author, Title, FromFork, ReservedMemoryBytes)
         VALUES ($name, 'git', $clone, $running, $pending, 1, 0, $now, $now, '[]', '[]', $repository, $number, $sha, $author, $title, $fork, 0)
-        ON CONFLICT(Name) DO UPDATE SET
-            SourceKind = 'git', SourcePath = excluded.SourcePath, Desired = excluded.Desired, Phase = excluded.Phase,
-            Generation = Generation + 1, UpdatedAt = excluded.UpdatedAt, Repository = excluded.Repository,
-            PullRequest = excluded.PullRequest, HeadSha = excluded.HeadSha, Author = excluded.Author,
-            Title = excluded.Title, FromFork = excluded.FromFork
         RETURNING Generation
         """;
 
-    /// <summary>Only an environment that exists and is not already going away changes; otherwise no row, and nothing to do.</summary>
+    /// <summary>Only the row of this very pull request changes (name, repository and number all match).</summary>
+    private const string UpdateRunning = """
+        UPDATE Environments SET
+            SourceKind = 'git', SourcePath = $clone, Desired = $running, Phase = $pending, Generation = Generation + 1, UpdatedAt = $now,
+            HeadSha = $sha, Author = $author, Title = $title, FromFork = $fork
+        WHERE Name = $name AND Repository = $repository COLLATE NOCASE AND PullRequest = $number
+        RETURNING Generation
+        """;
+
+    /// <summary>Only this pull request's environment, when it is not already going away; otherwise no row, and nothing to do.</summary>
     private const string MarkAbsent = """
         UPDATE Environments SET Desired = $absent, Phase = $deleting, Generation = Generation + 1, UpdatedAt = $now
-        WHERE Name = $name AND Desired <> $absent
+        WHERE Name = $name AND Repository = $repository COLLATE NOCASE AND PullRequest = $number AND Desired <> $absent
         RETURNING Generation
         """;
 
-    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Plain SQL statements inside the recorder's transaction.</summary>
+    private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(connection, transaction, sql, parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : null;
-    }
+        public async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(connection, transaction, sql, parameters);
+            return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : null;
+        }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
+        public async Task<string?> TextAsync(string sql, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(connection, transaction, sql, parameters);
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object? Value)[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return command;
+        }
     }
 }

@@ -9,7 +9,12 @@ public sealed record PullRequestTrigger
 
     public required string Action { get; init; }
 
-    public required string Environment { get; init; }
+    /// <summary>
+    /// The names this pull request's environment may get, in order of preference
+    /// (<see cref="Core.PullRequests.PullRequestEnvironmentName.Candidates"/>). A pull request that
+    /// has an environment keeps its name; a new one gets the first candidate nobody holds.
+    /// </summary>
+    public required IReadOnlyList<string> Names { get; init; }
 
     public required string Repository { get; init; }
 
@@ -28,6 +33,12 @@ public sealed record PullRequestTrigger
     public required PullRequestDecision Decision { get; init; }
 }
 
+/// <summary>What recording a trigger did, and to which environment.</summary>
+/// <param name="Environment">The pull request's environment; null when it has none and gets none.</param>
+/// <param name="Generation">The environment's new generation when desired state changed.</param>
+/// <param name="Clash">Why the pull request got no environment although it asked for one (every candidate name is held by another).</param>
+public sealed record TriggerRecording(TriggerOutcome Outcome, string? Environment, long? Generation, string? Clash = null);
+
 /// <summary>What recording a trigger did.</summary>
 public enum TriggerOutcome
 {
@@ -39,4 +50,7 @@ public enum TriggerOutcome
 
     /// <summary>Nothing to change: no environment exists and none is wanted.</summary>
     NothingToDo,
+
+    /// <summary>Refused: every name the pull request could get belongs to another environment; nothing was overwritten.</summary>
+    Clash,
 }

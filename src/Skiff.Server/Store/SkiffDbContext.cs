@@ -15,6 +15,8 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
 
     public DbSet<UsageRecord> Usage => Set<UsageRecord>();
 
+    public DbSet<PullRequestNameRecord> PullRequestNames => Set<PullRequestNameRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EnvironmentRecord>(entity =>
@@ -32,6 +34,8 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
             entity.HasIndex(e => e.EnvironmentName);
         });
         modelBuilder.Entity<DeliveryRecord>(entity => entity.HasKey(d => d.Id));
+        // Unique by repository (any case) and number too: StoreSchema adds that index in SQL.
+        modelBuilder.Entity<PullRequestNameRecord>(entity => entity.HasKey(n => n.Name));
         modelBuilder.ApplyConfiguration(new UsageRecordConfiguration());
     }
 }

@@ -22,23 +22,6 @@ public sealed class UsageStore(IDbContextFactory<SkiffDbContext> contexts)
     private const double SecondsPerHour = 3600;
     private const double BytesPerGib = 1024d * 1024 * 1024;
 
-    /// <summary>
-    /// Adds the <c>Usage</c> table to a store created before the meter existed (EnsureCreated adds
-    /// no tables to an existing database). Run after <see cref="EnvironmentStore.InitializeAsync"/>.
-    /// </summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var statements = db.Database.GenerateCreateScript()
-            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(s => s.Contains($"\"{UsageRecordConfiguration.Table}\"", StringComparison.Ordinal))
-            .Select(s => s
-                .Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
-                .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal));
-        foreach (var statement in statements)
-            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
-    }
-
     public async Task AddAsync(IReadOnlyCollection<UsageRecord> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 using Skiff.Core.Api;
 using Skiff.Server.Configuration;
@@ -12,7 +13,7 @@ namespace Skiff.Server.Webhooks;
 /// and hands pull_request deliveries to <see cref="PullRequestWebhookHandler"/>, which only records
 /// desired state. It answers in milliseconds; deploys happen in the reconciler.
 /// </summary>
-public static class GitHubWebhookEndpoint
+public static partial class GitHubWebhookEndpoint
 {
     /// <summary>GitHub caps payloads at 25 MB.</summary>
     public const int MaxBodyBytes = 25 * 1024 * 1024;
@@ -26,6 +27,10 @@ public static class GitHubWebhookEndpoint
         var delivery = request.Headers["X-GitHub-Delivery"].ToString();
         if (eventName.Length == 0 || delivery.Length == 0)
             return Answer(StatusCodes.Status400BadRequest, new ApiError("missing X-GitHub-Event or X-GitHub-Delivery header"));
+        if (!EventName().IsMatch(eventName))
+            return Answer(StatusCodes.Status400BadRequest, new ApiError("X-GitHub-Event must be an event name such as pull_request"));
+        if (!DeliveryId().IsMatch(delivery))
+            return Answer(StatusCodes.Status400BadRequest, new ApiError("X-GitHub-Delivery must be a delivery id (letters, digits and '-', at most 100)"));
 
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -87,4 +92,11 @@ public static class GitHubWebhookEndpoint
                 ? name.GetString()
                 : null;
     }
+
+    [GeneratedRegex("^[a-z_]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EventName();
+
+    /// <summary>GitHub sends a GUID; anything printable of the same kind is accepted.</summary>
+    [GeneratedRegex("^[A-Za-z0-9-]{1,100}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeliveryId();
 }

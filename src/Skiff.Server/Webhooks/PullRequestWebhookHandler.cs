@@ -17,6 +17,7 @@ public sealed class PullRequestWebhookHandler(
     PullRequestRecorder store,
     ReconcileQueue queue,
     PullRequestFeedbackSink feedback,
+    Hosting.SkiffServerOptions options,
     ILogger<PullRequestWebhookHandler> logger)
 {
     public async Task<IResult> HandleAsync(RepositoryConfig repository, string delivery, IDictionary<string, StringValues> headers, byte[] body, CancellationToken cancellationToken)
@@ -26,53 +27,62 @@ public sealed class PullRequestWebhookHandler(
         {
             pullRequestEvent = await PullRequestEventReader.ReadAsync(headers, body, cancellationToken);
         }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return GitHubWebhookEndpoint.Answer(StatusCodes.Status400BadRequest, new Core.Api.ApiError($"not a pull_request payload: {exception.Message}"));
+            // Whatever the parser trips over (a field of the wrong type, a value out of range), the delivery is not GitHub's.
+            return Refuse($"not a pull_request payload Skiff can read: {GitHub.GitHubFailure.OneLine(exception.Message)}");
         }
-        if (pullRequestEvent?.PullRequest is not { } pr || pr.Head?.Sha is not { Length: > 0 } sha)
-            return GitHubWebhookEndpoint.Answer(StatusCodes.Status400BadRequest, new Core.Api.ApiError("the pull_request payload has no pull_request.head.sha"));
+        if (pullRequestEvent is null)
+            return Refuse("not a pull_request payload Skiff can read");
+        var (pr, problem) = PullRequestDelivery.From(pullRequestEvent, repository.FullName);
+        if (pr is null)
+            return Refuse(problem!);
 
-        var action = pullRequestEvent.Action ?? "";
-        var fromFork = !string.Equals(pr.Head.Repo?.FullName, pr.Base?.Repo?.FullName ?? repository.FullName, StringComparison.OrdinalIgnoreCase);
-        var labels = pr.Labels?.Select(l => l.Name).ToList() ?? [];
-        var facts = new PullRequestFacts(action, pr.Draft, labels, fromFork);
+        var facts = new PullRequestFacts(pr.Action, pr.Draft, pr.Labels, pr.FromFork);
         var decision = PullRequestPolicy.Decide(facts, repository.Rules, repository.FullName);
-        var environment = PullRequestEnvironmentName.For(repository.Name, pr.Number);
         if (decision.Verdict == PullRequestVerdict.Ignore)
-            return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new { environment, ignored = decision.Reason });
+            return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new { pullRequest = pr.Number, ignored = decision.Reason });
 
-        var (outcome, generation) = await store.RecordAsync(new PullRequestTrigger
+        var ownerQualified = PullRequestEnvironmentName.NeedsOwner(repository.FullName, options.Repositories.Select(r => r.FullName));
+        var recording = await store.RecordAsync(new PullRequestTrigger
         {
             DeliveryId = delivery,
-            Action = action,
-            Environment = environment,
+            Action = pr.Action,
+            Names = PullRequestEnvironmentName.Candidates(repository.FullName, pr.Number, ownerQualified),
             Repository = repository.FullName,
             Number = pr.Number,
-            HeadSha = sha,
+            HeadSha = pr.HeadSha,
             CloneUrl = repository.CloneUrl,
-            Author = pr.User?.Login,
+            Author = pr.Author,
             Title = pr.Title,
-            FromFork = fromFork,
+            FromFork = pr.FromFork,
             Decision = decision,
         }, cancellationToken);
+        var environment = recording.Environment;
 
-        if (outcome == TriggerOutcome.Duplicate)
+        switch (recording.Outcome)
         {
-            logger.LogInformation("Delivery {Delivery} for {Environment} was seen before; nothing to do", delivery, environment);
-            return GitHubWebhookEndpoint.Answer(StatusCodes.Status200OK, new { environment, duplicate = true });
+            case TriggerOutcome.Duplicate:
+                logger.LogInformation("Delivery {Delivery} for {Repository}#{Number} was seen before; nothing to do", delivery, repository.FullName, pr.Number);
+                return GitHubWebhookEndpoint.Answer(StatusCodes.Status200OK, new { environment, duplicate = true });
+            case TriggerOutcome.Clash:
+                logger.LogWarning("Delivery {Delivery} refused: {Clash}", delivery, recording.Clash);
+                return GitHubWebhookEndpoint.Answer(StatusCodes.Status409Conflict, new Core.Api.ApiError(recording.Clash!));
+            case TriggerOutcome.Recorded:
+                queue.Enqueue(environment!);
+                break;
         }
 
-        logger.LogInformation("pull_request.{Action} for {Environment} at {Sha}: {Verdict}", action, environment, sha, decision.Verdict);
-        if (outcome == TriggerOutcome.Recorded)
-            queue.Enqueue(environment);
+        logger.LogInformation("pull_request.{Action} for {Repository}#{Number} ({Environment}) at {Sha}: {Verdict}",
+            pr.Action, repository.FullName, pr.Number, environment ?? "no environment", pr.HeadSha, decision.Verdict);
         switch (decision.Verdict)
         {
             case PullRequestVerdict.Deploy:
-                feedback.Report(repository, pr.Number, environment, sha, PullRequestEnvironmentState.Queued);
+                feedback.Report(repository, pr.Number, environment!, pr.HeadSha, PullRequestEnvironmentState.Queued, generation: recording.Generation);
                 break;
             case PullRequestVerdict.NotDeployed:
-                feedback.Report(repository, pr.Number, environment, sha, PullRequestEnvironmentState.NotDeployed, note: decision.Reason);
+                feedback.Report(repository, pr.Number, environment ?? PullRequestEnvironmentName.Candidates(repository.FullName, pr.Number, ownerQualified)[0],
+                    pr.HeadSha, PullRequestEnvironmentState.NotDeployed, note: decision.Reason);
                 break;
         }
         return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new
@@ -80,7 +90,10 @@ public sealed class PullRequestWebhookHandler(
             environment,
             verdict = decision.Verdict.ToString(),
             reason = decision.Reason,
-            generation,
+            recording.Generation,
         });
     }
+
+    private static IResult Refuse(string problem) =>
+        GitHubWebhookEndpoint.Answer(StatusCodes.Status400BadRequest, new Core.Api.ApiError(problem));
 }

@@ -27,6 +27,30 @@ public sealed class FakeGitHubState(TimeProvider time)
             return _statuses.Where(s => s.DeploymentId == deploymentId).ToList();
     }
 
+    /// <summary>
+    /// The deployments of a repository whose statuses go backwards, each as "sha: queued, inactive,
+    /// in_progress": a valid order is queued → in_progress → success or failure → inactive, steps
+    /// may be left out, success and failure may follow each other, nothing comes after inactive.
+    /// </summary>
+    public IReadOnlyList<string> OutOfOrderDeployments(string repository)
+    {
+        static int Rank(string state) => state switch
+        {
+            "queued" or "pending" => 0,
+            "in_progress" => 1,
+            "success" or "failure" or "error" => 2,
+            _ => 3,
+        };
+        lock (_gate)
+        {
+            return _deployments.Where(d => d.Repository == Key(repository))
+                .Select(d => (d.Sha, States: _statuses.Where(s => s.DeploymentId == d.Id).Select(s => s.State).ToList()))
+                .Where(d => d.States.Zip(d.States.Skip(1)).Any(pair => Rank(pair.Second) < Rank(pair.First) || pair.First == "inactive" && pair.Second == "inactive"))
+                .Select(d => $"{d.Sha[..7]}: {string.Join(", ", d.States)}")
+                .ToList();
+        }
+    }
+
     /// <summary>The comments of an issue or pull request, oldest first (as GitHub lists them).</summary>
     public IReadOnlyList<FakeIssueComment> Comments(string repository, int issue)
     {

@@ -1,4 +1,3 @@
-using Skiff.Core.Naming;
 using Skiff.Core.PullRequests;
 
 namespace Skiff.Core.Tests.PullRequests;
@@ -53,19 +52,5 @@ public class PullRequestPolicyTests
         Assert.Equal(PullRequestVerdict.NotDeployed, Decide("opened", rules: labelled).Verdict);
         Assert.Equal(PullRequestVerdict.Deploy, Decide("labeled", labels: ["Preview"], rules: labelled).Verdict);
         Assert.Equal(PullRequestVerdict.NotDeployed, Decide("unlabeled", labels: ["bug"], rules: labelled).Verdict);
-    }
-
-    [Theory]
-    [InlineData("shop", 7, "shop-pr-7")]
-    [InlineData("My_Repo.js", 12, "my-repo-js-pr-12")]
-    public void Environment_names_are_dns_labels(string repository, long number, string expected) =>
-        Assert.Equal(expected, PullRequestEnvironmentName.For(repository, number));
-
-    [Fact]
-    public void Long_repository_names_are_cut_so_the_pr_number_stays()
-    {
-        var name = PullRequestEnvironmentName.For(new string('r', 80), 123456);
-        Assert.True(DnsLabel.IsValid(name));
-        Assert.EndsWith("-pr-123456", name);
     }
 }

@@ -85,7 +85,7 @@ public sealed class CostMeterTests
         Assert.Contains("at least 100 ms", error.Message);
     }
 
-    private static async Task<IReadOnlyList<Store.UsageRecord>> SamplesAsync(CostStore store) =>
+    private static async Task<IReadOnlyList<Skiff.Server.Store.UsageRecord>> SamplesAsync(CostStore store) =>
         await store.Usage.ListAsync(null, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
 
     private static async Task WaitUntilAsync(Func<bool> condition)

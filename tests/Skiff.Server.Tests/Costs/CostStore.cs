@@ -34,7 +34,6 @@ internal sealed class CostStore : IAsyncDisposable
     {
         var store = new CostStore(Directory.CreateTempSubdirectory("skiff-cost-").FullName, new FakeTimeProvider(now ?? Start));
         await store.Environments.InitializeAsync(CancellationToken.None);
-        await store.Usage.InitializeAsync(CancellationToken.None);
         return store;
     }
 

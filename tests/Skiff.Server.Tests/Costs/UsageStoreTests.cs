@@ -75,20 +75,6 @@ public sealed class UsageStoreTests
     }
 
     [Fact]
-    public async Task Initialize_adds_the_table_to_a_store_made_before_the_meter()
-    {
-        await using var store = await CostStore.CreateAsync();
-        await using (var db = await store.Contexts.CreateDbContextAsync())
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Usage\"");
-
-        await store.Usage.InitializeAsync(CancellationToken.None);
-        await store.Usage.InitializeAsync(CancellationToken.None);
-        await store.Usage.AddAsync([UsageRecord.From(Trace()[0])], CancellationToken.None);
-
-        Assert.Single(await store.Usage.ListAsync(null, T0, T0.AddDays(1), CancellationToken.None));
-    }
-
-    [Fact]
     public async Task A_sample_reads_back_as_it_was_written()
     {
         await using var store = await CostStore.CreateAsync();

@@ -134,8 +134,12 @@ public sealed class ReporterDeploymentTests : IAsyncLifetime
         await ReportInTurnAsync(State.Queued, State.Ready, sha);
 
         Assert.Single(_h.Fake.State.Comments("octo-org/shop", 7));
-        var deployment = Assert.Single(_h.Fake.State.Deployments("octo-org/shop"));
-        Assert.Equal(["success", "inactive", "queued", "success"], _h.Fake.State.Statuses(deployment.Id).Select(s => s.State));
+        // The retired deployment takes no more statuses: the reopened pull request gets a new one.
+        var deployments = _h.Fake.State.Deployments("octo-org/shop");
+        Assert.Equal(2, deployments.Count);
+        Assert.Equal(["success", "inactive"], _h.Fake.State.Statuses(deployments[0].Id).Select(s => s.State));
+        Assert.Equal(["queued", "success"], _h.Fake.State.Statuses(deployments[1].Id).Select(s => s.State));
+        Assert.Empty(_h.Fake.State.OutOfOrderDeployments("octo-org/shop"));
     }
 
     [Fact]
@@ -248,6 +252,43 @@ public sealed class ReporterDeploymentTests : IAsyncLifetime
         var comment = Assert.Single(_h.Fake.State.Comments("octo-org/shop", 7));
         // The commit links to the Enterprise host's web pages, without api/v3.
         Assert.Contains($"({_h.Fake.BaseUrl}octo-org/shop/commit/{ReporterHarness.Sha(12)})", comment.Body);
+    }
+
+    [Fact]
+    public async Task A_late_success_of_an_older_commit_leaves_the_newer_commits_deployment_alone()
+    {
+        var older = ReporterHarness.Sha(20);
+        var newer = ReporterHarness.Sha(21);
+        foreach (var (state, sha, generation) in new[]
+        {
+            (State.Queued, older, 1L), (State.Deploying, older, 1L), (State.Queued, newer, 2L),
+            (State.Ready, older, 1L), (State.Deploying, newer, 2L), (State.Ready, newer, 2L),
+        })
+        {
+            _h.Reporter.Report(_h.Feedback(state, sha, generation: generation));
+            await _h.FlushAsync();
+        }
+
+        var deployments = _h.Fake.State.Deployments("octo-org/shop");
+        Assert.Equal(["queued", "in_progress", "success"], _h.Fake.State.Statuses(deployments.Single(d => d.Sha == newer).Id).Select(s => s.State));
+        Assert.Equal(["queued", "in_progress", "success", "inactive"], _h.Fake.State.Statuses(deployments.Single(d => d.Sha == older).Id).Select(s => s.State));
+        Assert.Empty(_h.Fake.State.OutOfOrderDeployments("octo-org/shop"));
+        // The comment shows the newer commit: the older one's late success did not overwrite its queued state either.
+        Assert.Contains(newer[..7], Assert.Single(_h.Fake.State.Comments("octo-org/shop", 7)).Body);
+    }
+
+    [Fact]
+    public async Task A_wake_after_a_restart_does_not_move_a_successful_deployment_back_to_in_progress()
+    {
+        var sha = ReporterHarness.Sha(22);
+        await ReportInTurnAsync(State.Queued, State.Deploying, State.Ready, sha);
+        await _h.StartReporterAsync();
+
+        await ReportInTurnAsync(State.Deploying, State.Ready, sha);
+
+        var deployment = Assert.Single(_h.Fake.State.Deployments("octo-org/shop"));
+        Assert.Equal(["queued", "in_progress", "success", "success"], _h.Fake.State.Statuses(deployment.Id).Select(s => s.State));
+        Assert.Empty(_h.Fake.State.OutOfOrderDeployments("octo-org/shop"));
     }
 
     private async Task ReportInTurnAsync(State a, string sha) => await ReportInTurnAsync([a], sha);

@@ -62,10 +62,15 @@ public sealed class ReporterHarness : IAsyncDisposable
         return reporter;
     }
 
-    public PullRequestFeedback Feedback(PullRequestEnvironmentState state, string sha, int number = 7, string repository = "shop", string owner = "octo-org") => new()
+    private long _generation;
+
+    /// <summary>A state to report; each one of a newer environment generation than the last unless <paramref name="generation"/> says otherwise.</summary>
+    public PullRequestFeedback Feedback(PullRequestEnvironmentState state, string sha, int number = 7, string repository = "shop", string owner = "octo-org",
+        long? generation = null) => new()
     {
         Repository = new GitHubRepositoryAccess(owner, repository, Fake.BaseUrl, Credentials),
         PullRequest = number,
+        Generation = generation ?? Interlocked.Increment(ref _generation),
         Environment = $"{repository}-pr-{number}",
         Sha = sha,
         State = state,

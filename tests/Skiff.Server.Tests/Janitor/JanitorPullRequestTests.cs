@@ -144,7 +144,7 @@ public sealed class JanitorPullRequestTests : IAsyncLifetime
         {
             DeliveryId = $"{delivery}-{repository}-{number}",
             Action = delivery,
-            Environment = $"{repository.Split('/')[1]}-pr-{number}",
+            Names = [$"{repository.Split('/')[1]}-pr-{number}"],
             Repository = repository,
             Number = number,
             HeadSha = "0123456789abcdef0123456789abcdef01234567",

@@ -49,7 +49,6 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         _store = new EnvironmentStore(contexts, _time);
         await _store.InitializeAsync(CancellationToken.None);
         _usage = new UsageStore(contexts);
-        await _usage.InitializeAsync(CancellationToken.None);
         _activity = new ActivityTracker(_time);
     }
 
@@ -66,14 +65,15 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         return new LifecyclePass(new Budgets.BudgetGuard(new Skiff.Server.Costs.CostReports(_usage, Options, _time), _time), _store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
     }
 
-    /// <summary>An environment that deployed successfully now (a PR environment of acme/shop #7).</summary>
+    /// <summary>An environment that deployed successfully now (a PR environment of acme/shop, the number from its name: shop-pr-7 is #7).</summary>
     private async Task<string> DeployedAsync(string name = "shop-pr-7", string? appTtl = null, string? appIdle = null)
     {
         var record = await _store.RequestRunningAsync(name, "directory", "/tmp", CancellationToken.None);
         await using (var db = new SkiffDbContext(new DbContextOptionsBuilder<SkiffDbContext>().UseSqlite($"Data Source={_home}/skiff.db").Options))
         {
             await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.Repository, "acme/shop").SetProperty(e => e.PullRequest, 7).SetProperty(e => e.HeadSha, new string('a', 40)));
+                .SetProperty(e => e.Repository, "acme/shop").SetProperty(e => e.PullRequest, long.Parse(name[(name.LastIndexOf('-') + 1)..]))
+                .SetProperty(e => e.HeadSha, new string('a', 40)));
         }
         var deployment = await _store.StartDeploymentAsync(name, record.Generation, CancellationToken.None);
         await _store.FinishDeploymentAsync(deployment, new DeployResultRecord

@@ -66,8 +66,13 @@ public sealed class RecordedPayloadTests(RecordedPayloadTests.Server fixture) : 
         using var document = JsonDocument.Parse(answer);
         if (eventName == "pull_request")
         {
-            var action = JsonDocument.Parse(body).RootElement.GetProperty("action").GetString();
-            Assert.Equal("hello-world-pr-2", document.RootElement.GetProperty("environment").GetString());
+            var payload = JsonDocument.Parse(body).RootElement;
+            var action = payload.GetProperty("action").GetString();
+            // Both served repositories are called Hello-World, so their environments carry the owner.
+            var owner = payload.GetProperty("repository").GetProperty("owner").GetProperty("login").GetString()!.ToLowerInvariant();
+            var environment = document.RootElement.GetProperty("environment").GetString();
+            if (action != "closed" || environment is not null)
+                Assert.Equal($"{owner}-hello-world-pr-2", environment);
             var verdict = document.RootElement.TryGetProperty("verdict", out var v) ? v.GetString() : "Ignore";
             Assert.Equal(action == "closed" ? "Remove" : "Deploy", verdict);
         }
