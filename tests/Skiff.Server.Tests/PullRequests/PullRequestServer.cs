@@ -13,12 +13,14 @@ namespace Skiff.Server.Tests.PullRequests;
 /// A real server connected to one repository: a real bare git repository holding the shop example
 /// (served over file://), signed deliveries built from GitHub's recorded payloads, and the fake
 /// GitHub API standing in for api.github.com. A class fixture as it is, or started by a test with
-/// its own repository and server settings (<see cref="StartAsync"/>).
+/// its own repository and server settings (<see cref="StartAsync"/>), optionally with a second
+/// repository of the same name under another owner (<see cref="Other"/>).
 /// </summary>
 public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
 {
     private Func<RepositoryConfig, RepositoryConfig> _adjustRepository = r => r;
     private Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions> _adjustServer = o => o;
+    private string? _otherOwner;
 
     public const string Secret = "webhook-secret-for-tests";
     public const string Token = "ghs_test_token_for_tests";
@@ -31,11 +33,16 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
 
     public WebhookDeliveries Deliveries { get; } = new("acme", "shop", Secret);
 
+    /// <summary>The second repository, <c>&lt;other owner&gt;/shop</c>, when the server was started with one.</summary>
+    public ServedRepository? Other { get; private set; }
+
     /// <summary>A started server whose repository (budget, policy) and options (capacity) the test adjusts.</summary>
+    /// <param name="otherOwner">Also serve <c>&lt;otherOwner&gt;/shop</c>, a second repository named shop, from its own git repository.</param>
     public static async Task<PullRequestServer> StartAsync(
-        Func<RepositoryConfig, RepositoryConfig>? repository = null, Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions>? server = null)
+        Func<RepositoryConfig, RepositoryConfig>? repository = null, Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions>? server = null,
+        string? otherOwner = null)
     {
-        var started = new PullRequestServer { _adjustRepository = repository ?? (r => r), _adjustServer = server ?? (o => o) };
+        var started = new PullRequestServer { _adjustRepository = repository ?? (r => r), _adjustServer = server ?? (o => o), _otherOwner = otherOwner };
         await started.InitializeAsync();
         return started;
     }
@@ -45,21 +52,22 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
         Repository = await GitRepositoryFixture.CreateAsync();
         GitHub = await FakeGitHubApi.StartAsync();
         GitHub.AcceptToken(Token);
-        Server = await TestServer.StartAsync(adjust: options => _adjustServer(options with
-        {
-            Repositories =
-            [
-                _adjustRepository(new RepositoryConfig
-                {
-                    FullName = "acme/shop",
-                    CloneUrl = Repository.CloneUrl,
-                    WebhookSecret = new SecretValue(Secret, "test"),
-                    Token = new SecretValue(Token, "test"),
-                    ApiUrl = GitHub.BaseUrl,
-                }),
-            ],
-        }));
+        if (_otherOwner is { } owner)
+            Other = new ServedRepository($"{owner}/shop", await GitRepositoryFixture.CreateAsync(), new WebhookDeliveries(owner, "shop", Secret));
+        List<RepositoryConfig> repositories = [_adjustRepository(Config("acme/shop", Repository))];
+        if (Other is { } other)
+            repositories.Add(Config(other.FullName, other.Git));
+        Server = await TestServer.StartAsync(adjust: options => _adjustServer(options with { Repositories = repositories }));
     }
+
+    private RepositoryConfig Config(string fullName, GitRepositoryFixture git) => new()
+    {
+        FullName = fullName,
+        CloneUrl = git.CloneUrl,
+        WebhookSecret = new SecretValue(Secret, "test"),
+        Token = new SecretValue(Token, "test"),
+        ApiUrl = GitHub.BaseUrl,
+    };
 
     public async Task DisposeAsync()
     {
@@ -69,14 +77,19 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
         await Server.DisposeAsync();
         await GitHub.DisposeAsync();
         await Repository.DisposeAsync();
+        if (Other is not null)
+            await Other.Git.DisposeAsync();
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Commits a change to the web page's heading (a marker the test can look for) and points refs/pull/N/head at it.</summary>
-    public async Task<string> PushHeadingAsync(int number, string marker)
+    public Task<string> PushHeadingAsync(int number, string marker) => PushHeadingAsync(Repository, number, marker);
+
+    /// <summary>The same in another repository's git (<see cref="Other"/>).</summary>
+    public static async Task<string> PushHeadingAsync(GitRepositoryFixture repository, int number, string marker)
     {
-        var sha = await Repository.CommitAsync($"PR {number}: {marker}", tree =>
+        var sha = await repository.CommitAsync($"PR {number}: {marker}", tree =>
         {
             var template = Path.Combine(tree, "web", "templates", "index.html");
             var text = File.ReadAllText(template);
@@ -84,13 +97,17 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
             var end = text.IndexOf("</h1>", start, StringComparison.Ordinal);
             File.WriteAllText(template, text[..start] + $"<h1>Skiff Shop {marker}" + text[end..]);
         }, branch: null);
-        await Repository.PushPullRequestAsync(number, sha);
+        await repository.PushPullRequestAsync(number, sha);
         return sha;
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string eventName, string payload, string? delivery = null, string? signature = null)
+    public Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string eventName, string payload, string? delivery = null, string? signature = null) =>
+        SendAsync(Deliveries, eventName, payload, delivery, signature);
+
+    /// <summary>Sends a delivery signed as <paramref name="deliveries"/>' repository would (acme's <see cref="Deliveries"/>, or <see cref="Other"/>'s).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(WebhookDeliveries deliveries, string eventName, string payload, string? delivery = null, string? signature = null)
     {
-        using var response = await Deliveries.SendAsync(Server.Http, eventName, payload, delivery, signature);
+        using var response = await deliveries.SendAsync(Server.Http, eventName, payload, delivery, signature);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone());
     }
@@ -144,3 +161,6 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
 
     public Task FlushFeedbackAsync() => Server.Services.GetRequiredService<IPullRequestReporter>().FlushAsync(CancellationToken.None);
 }
+
+/// <summary>A repository the test server serves: its name, its real git repository and its signed deliveries.</summary>
+public sealed record ServedRepository(string FullName, GitRepositoryFixture Git, WebhookDeliveries Deliveries);
