@@ -82,7 +82,7 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls)
         if (service is null)
             return record.PublicService is null ? $"environment '{record.Name}' has no public service; {elsewhere}" : null;
         if (services.FirstOrDefault(s => s.Name == service) is not { } snapshot)
-            return $"environment '{record.Name}' has no service '{service}'";
+            return $"environment '{record.Name}' has no service '{service}'; {elsewhere}";
         if (snapshot.PublishedPorts.IsEmpty && snapshot.ContainerId is not null)
             return $"service '{service}' of environment '{record.Name}' publishes no port, so it has no URL; {elsewhere}";
         return null;

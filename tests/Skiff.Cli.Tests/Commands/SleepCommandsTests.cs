@@ -51,4 +51,39 @@ public sealed class SleepCommandsTests() : ShopOnServerTests("sleep")
         var missing = await CliRun.RunAsync(Variables, "suspend", "no-such-env");
         Assert.Equal(4, missing.ExitCode);
     }
+
+    [Fact]
+    public async Task Suspend_ends_as_soon_as_a_request_wakes_the_environment_meanwhile()
+    {
+        var up = await CliRun.RunAsync(Variables, "up", App.Path, "--name", Name);
+        Assert.True(up.ExitCode == 0, up.Error);
+
+        // Someone keeps using the environment: the first request after the suspend wakes it.
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var traffic = Task.Run(async () =>
+        {
+            for (var i = 0; i < 2000 && !stop.IsCancellationRequested; i++)
+            {
+                await Server.BrowseAsync($"{Name}.localhost");
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
+        CliResult suspend;
+        try
+        {
+            suspend = await CliRun.RunAsync(Variables, "suspend", Name);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await traffic;
+        }
+
+        Assert.Equal(1, suspend.ExitCode);
+        Assert.StartsWith($"skiff: {Name}: woken meanwhile (by a request to its URL, a push or a resume)", suspend.Error.Trim());
+        var status = await CliRun.RunAsync(Variables, "status", Name, "--json");
+        using var environment = JsonDocument.Parse(status.Out);
+        Assert.Equal("Running", environment.RootElement.GetProperty("desired").GetString());
+        Assert.Contains(environment.RootElement.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "woken");
+    }
 }

@@ -162,6 +162,14 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         Assert.True(deploys.Count <= 3, $"{deploys.Count} deploys for 20 pushes");
         Assert.Equal(ready.Generation, deploys[0].Generation);
         Assert.Equal(20, ready.Events!.Count(e => e.Kind == "webhook"));
+
+        // On GitHub, every deployment's statuses went forward only, and the last commit's ends in success.
+        await pr.FlushFeedbackAsync();
+        Assert.Empty(pr.GitHub.State.OutOfOrderDeployments("acme/shop"));
+        var last = pr.GitHub.State.Deployments("acme/shop").Last(d => d.Sha == shas[^1]);
+        Assert.Equal("success", pr.GitHub.State.Statuses(last.Id)[^1].State);
+        Assert.All(pr.GitHub.State.Deployments("acme/shop").Where(d => d.Environment == environment && d.Sha != shas[^1]),
+            d => Assert.NotEqual("success", pr.GitHub.State.Statuses(d.Id).LastOrDefault()?.State));
         await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("closed", 11, shas[^1]));
         await pr.WaitGoneAsync(environment);
     }
