@@ -52,7 +52,15 @@ public sealed partial class DockerDriver
         var volumes = await ListVolumesAsync(environment, cancellationToken);
         if (volumes.Count == 0)
             return new Dictionary<string, long>(StringComparer.Ordinal);
-        var sizes = await _diskUsage.GetAsync(ReadVolumeSizesAsync, cancellationToken);
+        IReadOnlyDictionary<string, long> sizes;
+        try
+        {
+            sizes = await _diskUsage.GetAsync(ReadVolumeSizesAsync, cancellationToken);
+        }
+        catch (Core.Runtime.DriverException) when (Endpoint.Scheme == "unix" && LocalSizes(volumes) is { } local)
+        {
+            sizes = local;
+        }
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var volume in volumes)
         {
@@ -62,6 +70,22 @@ public sealed partial class DockerDriver
             result[name] = sizes.TryGetValue(volume.Name, out var bytes) && bytes > 0 ? bytes : 0;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The environment's volumes measured on this host's disk, when the engine cannot say (see
+    /// <see cref="LocalVolumeSizes"/>); null when any of them is not readable here.
+    /// </summary>
+    private static Dictionary<string, long>? LocalSizes(IEnumerable<VolumeResponse> volumes)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var volume in volumes)
+        {
+            if (LocalVolumeSizes.Measure(volume.Mountpoint) is not { } bytes)
+                return null;
+            sizes[volume.Name] = bytes;
+        }
+        return sizes;
     }
 
     /// <summary>

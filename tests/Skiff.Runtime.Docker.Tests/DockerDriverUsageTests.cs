@@ -80,6 +80,29 @@ public sealed class DockerDriverUsageTests(EngineFixture engine, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_broken_volume_elsewhere_on_the_engine_does_not_stop_the_measure()
+    {
+        await Driver.EnsureVolumeAsync(Env, "data", Timeout());
+        var writer = await Driver.RunContainerAsync(Request("writer", Idle()) with
+        {
+            Mounts = [new ContainerMount(Core.Specs.MountType.Volume, EngineNames.Volume(Env, "data"), "/data", ReadOnly: false)],
+        }, Timeout());
+        var written = await Driver.ExecAsync(writer.Id, ["sh", "-c", "head -c 3145728 /dev/urandom > /data/blob && sync"], TimeSpan.FromSeconds(20), Timeout());
+        Assert.True(written.Succeeded, written.Output);
+        // Another environment's volume loses its folder (as an interrupted removal leaves it): the
+        // engine's /system/df now fails for everyone; this host can still read the mount points.
+        var other = OtherEnvironment();
+        await Driver.EnsureVolumeAsync(other, "data", Timeout());
+        var broken = await Engine.Client.Volumes.InspectAsync(EngineNames.Volume(other, "data"), Timeout());
+        Assert.True(Directory.Exists(broken.Mountpoint), $"the engine is not on this host: {broken.Mountpoint} is not here");
+        Directory.Delete(broken.Mountpoint, recursive: true);
+
+        var sizes = await Driver.GetVolumeSizesAsync(Env, Timeout());
+
+        Assert.InRange(sizes["data"], 3L << 20, 4L << 20);
+    }
+
+    [Fact]
     public async Task An_environment_without_volumes_has_no_sizes()
     {
         await Driver.RunContainerAsync(Request("plain", Idle()), Timeout());

@@ -33,7 +33,7 @@ public sealed class EngineConnectionTests
     [Fact]
     public async Task The_test_engine_answers()
     {
-        var info = await EngineConnection.VerifyAsync(EngineFixture.ResolveEndpoint(), CancellationToken.None);
+        var info = await EngineConnection.VerifyAsync(EngineFixture.ResolveEndpoint(), TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Contains(info.Product, new[] { "Docker", "Podman" });
         Assert.NotEqual("?", info.ApiVersion);

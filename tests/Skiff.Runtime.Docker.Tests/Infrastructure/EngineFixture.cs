@@ -35,7 +35,9 @@ public sealed class EngineFixture : IAsyncLifetime
     {
         try
         {
-            Info = await EngineConnection.VerifyAsync(Endpoint, CancellationToken.None);
+            // Generous: the other test assemblies start servers against the same engine at the same
+            // moment, and Podman answers its version query slowly then (it runs the runtime binaries).
+            Info = await EngineConnection.VerifyAsync(Endpoint, TimeSpan.FromSeconds(60), CancellationToken.None);
         }
         catch (DriverException e)
         {

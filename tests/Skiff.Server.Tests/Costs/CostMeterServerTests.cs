@@ -57,7 +57,7 @@ public sealed class CostMeterServerTests
             var usage = app.Services.GetRequiredService<UsageStore>();
             // Volumes are measured by the engine's disk usage, which a busy shared engine fails now and then: a later pass measures them.
             await WaitAsync(async () => (await ListAsync(usage, name)) is var samples
-                && samples.Any(s => s.Service == "app" && s.Running) && samples.Any(s => s.Service == UsageSampler.VolumesService), TimeSpan.FromSeconds(30));
+                && samples.Any(s => s.Service == "app" && s.Running) && samples.Any(s => s.Service == UsageSampler.VolumesService), TimeSpan.FromSeconds(90));
             var sample = (await ListAsync(usage, name)).Last(s => s.Service == "app");
             Assert.Equal(0.5, sample.CpuReserved);
             Assert.Equal(64L << 20, sample.MemoryReservedBytes);
