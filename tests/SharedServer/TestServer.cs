@@ -137,14 +137,9 @@ public sealed class TestServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A request through the router, as a browser would send it to http://&lt;host&gt;:port/.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> BrowseAsync(string host, string path = "/")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Address, path));
-        request.Headers.Host = $"{host}:{Address.Port}";
-        using var response = await Http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    /// <summary>A request through the router, as a browser would send it to http://&lt;host&gt;:port/ (see <see cref="EnvironmentPage"/>).</summary>
+    public Task<(HttpStatusCode Status, string Body)> BrowseAsync(string host, string path = "/") =>
+        EnvironmentPage.GetAsync(Http, Address, host, path);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,8 +5,9 @@ namespace Skiff.Server.Reconciliation;
 /// <summary>
 /// Runs reconcilers: takes keys from the queue, one worker per key, up to the concurrency limit
 /// across keys. At start-up it queues every stored environment, so a deploy that a crash
-/// interrupted is finished (or repaired) by the next pass. Unexpected failures (engine down,
-/// store errors) are logged, recorded on the environment, and retried with backoff.
+/// interrupted is finished (or repaired) by the next pass. Failures that may pass (engine down,
+/// store errors, a fetch) are logged, recorded on the environment, and retried with backoff; the
+/// reconciler itself holds an environment whose failure would only repeat (see <see cref="ReconcileFailures"/>).
 /// </summary>
 public sealed class ReconcilerService(
     ReconcileQueue queue,

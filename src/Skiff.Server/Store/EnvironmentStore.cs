@@ -254,28 +254,19 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     /// store error): the environment shows Failed with the reason, its unfinished deploy rows are
     /// closed, and the attempt counts as observed so waiting clients stop waiting.
     /// </summary>
-    public async Task RecordFailureAsync(string name, string message, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var errorJson = JsonSerializer.Serialize(new ErrorDto(null, message, []), SkiffJson.Options);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Deployments.Where(d => d.EnvironmentName == name && d.Outcome == "Running").ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Outcome, "Failed")
-            .SetProperty(d => d.FinishedAt, now)
-            .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
-        await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Failed))
-            .SetProperty(e => e.ObservedGeneration, e => e.Generation)
-            .SetProperty(e => e.ErrorJson, errorJson)
-            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-    }
+    public Task RecordFailureAsync(string name, string message, CancellationToken cancellationToken) =>
+        FailAsync(name, message, held: null, cancellationToken);
 
     /// <summary>
     /// Records a reconcile of <paramref name="generation"/> that cannot succeed as it is: Failed with
     /// the reason, its unfinished deploy rows closed, and held (not reconciled again) until a
     /// trigger moves the generation on.
     /// </summary>
-    public async Task HoldAsync(string name, long generation, string message, CancellationToken cancellationToken)
+    public Task HoldAsync(string name, long generation, string message, CancellationToken cancellationToken) =>
+        FailAsync(name, message, generation, cancellationToken);
+
+    /// <param name="held">The generation to hold; null to record the current one as failed without holding it.</param>
+    private async Task FailAsync(string name, string message, long? held, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errorJson = JsonSerializer.Serialize(new ErrorDto(null, message, []), SkiffJson.Options);
@@ -285,9 +276,9 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .SetProperty(d => d.FinishedAt, now)
             .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
         await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, e => e.Generation == generation ? nameof(EnvironmentPhase.Failed) : e.Phase)
-            .SetProperty(e => e.ObservedGeneration, generation)
-            .SetProperty(e => e.HeldGeneration, generation)
+            .SetProperty(e => e.Phase, e => held == null || e.Generation == held ? nameof(EnvironmentPhase.Failed) : e.Phase)
+            .SetProperty(e => e.ObservedGeneration, e => held ?? e.Generation)
+            .SetProperty(e => e.HeldGeneration, e => held ?? e.HeldGeneration)
             .SetProperty(e => e.ErrorJson, errorJson)
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
     }

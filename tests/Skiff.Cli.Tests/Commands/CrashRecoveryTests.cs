@@ -64,9 +64,7 @@ public sealed class CrashRecoveryTests : IDisposable
             Assert.NotEqual(oldWeb.Hash, web.Hash);
             Assert.Equal(before.Containers.Single(c => c.Service == "db").Id, after.Containers.Single(c => c.Service == "db").Id);
             using var http = new HttpClient { BaseAddress = server.Address };
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-            request.Headers.Host = $"{_name}.localhost:{port}";
-            var page = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+            var (_, page) = await EnvironmentPage.GetAsync(http, server.Address, $"{_name}.localhost");
             Assert.Contains("after-crash", page);
             Assert.Contains("Canvas tote bag", page);
 

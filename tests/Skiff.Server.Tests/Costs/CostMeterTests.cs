@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Skiff.Core.Runtime;
 using Skiff.Server.Costs;
 using Skiff.Server.Hosting;
+using Skiff.Server.Tests.Store;
 using static Skiff.Server.Tests.Costs.FakeUsageDriver;
 
 namespace Skiff.Server.Tests.Costs;
@@ -13,10 +14,10 @@ public sealed class CostMeterTests
     [Fact]
     public async Task The_meter_samples_once_per_interval_of_its_clock()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         var driver = new FakeUsageDriver();
-        driver.SetState("e", [Container("e", "web", "c1", createdAt: CostStore.Start.AddDays(-1))]);
+        driver.SetState("e", [Container("e", "web", "c1", createdAt: TestStore.Start.AddDays(-1))]);
         driver.SetUsage("c1", new ContainerUsage(1, 1L << 30, 10, 1));
         var options = new CostMeterOptions { Interval = Interval };
         var sampler = new UsageSampler(store.Environments, store.Usage, driver, new SkiffServerOptions { Home = store.Folder }, options, NullLogger<UsageSampler>.Instance);
@@ -35,7 +36,7 @@ public sealed class CostMeterTests
             await WaitForAsync(store, 2);
 
             var samples = await SamplesAsync(store);
-            Assert.Equal([CostStore.Start, CostStore.Start + Interval], samples.Select(s => s.At));
+            Assert.Equal([TestStore.Start, TestStore.Start + Interval], samples.Select(s => s.At));
             Assert.Equal([0d, 15d], samples.Select(s => s.CpuUsedSeconds));
             Assert.All(samples, s => Assert.Equal(60, s.IntervalSeconds));
         }
@@ -48,10 +49,10 @@ public sealed class CostMeterTests
     [Fact]
     public async Task A_failing_pass_does_not_stop_the_meter()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         var driver = new FakeUsageDriver();
-        driver.SetState("e", [Container("e", "web", "c1", createdAt: CostStore.Start.AddDays(-1))]);
+        driver.SetState("e", [Container("e", "web", "c1", createdAt: TestStore.Start.AddDays(-1))]);
         driver.SetUsage("c1", new ContainerUsage(1, 1, 1, 1));
         var options = new CostMeterOptions { Interval = Interval };
         var sampler = new UsageSampler(store.Environments, store.Usage, driver, new SkiffServerOptions { Home = store.Folder }, options, NullLogger<UsageSampler>.Instance);
@@ -64,7 +65,7 @@ public sealed class CostMeterTests
             await WaitUntilAsync(() => driver.FailNextRead is null);
             store.Time.Advance(Interval);
             await WaitForAsync(store, 1);
-            Assert.Equal(CostStore.Start + Interval, (await SamplesAsync(store)).Single().At);
+            Assert.Equal(TestStore.Start + Interval, (await SamplesAsync(store)).Single().At);
         }
         finally
         {
@@ -75,7 +76,7 @@ public sealed class CostMeterTests
     [Fact]
     public async Task Too_short_an_interval_is_refused()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         var options = new CostMeterOptions { Interval = TimeSpan.FromMilliseconds(10) };
         var sampler = new UsageSampler(store.Environments, store.Usage, new FakeUsageDriver(), new SkiffServerOptions { Home = store.Folder }, options, NullLogger<UsageSampler>.Instance);
         using var meter = new CostMeter(sampler, options, store.Time, NullLogger<CostMeter>.Instance);
@@ -85,7 +86,7 @@ public sealed class CostMeterTests
         Assert.Contains("at least 100 ms", error.Message);
     }
 
-    private static async Task<IReadOnlyList<Skiff.Server.Store.UsageRecord>> SamplesAsync(CostStore store) =>
+    private static async Task<IReadOnlyList<Skiff.Server.Store.UsageRecord>> SamplesAsync(TestStore store) =>
         await store.Usage.ListAsync(null, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
@@ -98,7 +99,7 @@ public sealed class CostMeterTests
         }
     }
 
-    private static async Task WaitForAsync(CostStore store, int count)
+    private static async Task WaitForAsync(TestStore store, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while ((await SamplesAsync(store)).Count < count)

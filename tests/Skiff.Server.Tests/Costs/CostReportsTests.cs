@@ -3,17 +3,18 @@ using Skiff.Core.Costs;
 using Skiff.Server.Costs;
 using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Tests.Store;
 
 namespace Skiff.Server.Tests.Costs;
 
 public sealed class CostReportsTests
 {
-    private static readonly DateTimeOffset T0 = CostStore.Start;
+    private static readonly DateTimeOffset T0 = TestStore.Start;
 
     [Fact]
     public async Task One_vcpu_and_two_gib_for_an_hour_costs_what_the_price_table_says()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Usage.AddAsync([.. Hour("shop-pr-1", "acme/shop", "alice", cpu: 1, memory: 2L << 30)], CancellationToken.None);
         var reports = Reports(store, new PriceTable(), T0.AddHours(2));
 
@@ -28,7 +29,7 @@ public sealed class CostReportsTests
     [Fact]
     public async Task A_report_has_one_row_per_key_most_expensive_first_and_a_total()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Usage.AddAsync([
             .. Hour("shop-pr-1", "acme/shop", "alice", cpu: 1, memory: 1L << 30),
             .. Hour("shop-pr-2", "acme/shop", "bob", cpu: 2, memory: 1L << 30),
@@ -57,6 +58,6 @@ public sealed class CostReportsTests
         Enumerable.Range(0, 60).Select(i => UsageRecord.From(new ResourceSample(environment, repository, author, "web", T0.AddMinutes(i),
             TimeSpan.FromMinutes(1), true, cpu, memory, cpu * 30, memory / 2, 0)));
 
-    private static CostReports Reports(CostStore store, PriceTable prices, DateTimeOffset now) =>
+    private static CostReports Reports(TestStore store, PriceTable prices, DateTimeOffset now) =>
         new(store.Usage, new SkiffServerOptions { Home = store.Folder, Prices = prices }, new FakeTimeProvider(now));
 }

@@ -4,6 +4,7 @@ using Skiff.Core.Runtime;
 using Skiff.Server.Costs;
 using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Tests.Store;
 using static Skiff.Server.Tests.Costs.FakeUsageDriver;
 
 namespace Skiff.Server.Tests.Costs;
@@ -11,7 +12,7 @@ namespace Skiff.Server.Tests.Costs;
 public sealed class UsageSamplerTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-    private static readonly DateTimeOffset T0 = CostStore.Start;
+    private static readonly DateTimeOffset T0 = TestStore.Start;
     private static readonly DateTimeOffset LongAgo = T0.AddDays(-1);
 
     private readonly FakeUsageDriver _driver = new();
@@ -19,7 +20,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task A_running_limited_service_reserves_its_limits_and_uses_its_counter_difference()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("shop-pr-7", "acme/shop", "alice");
         _driver.SetState("shop-pr-7", [Container("shop-pr-7", "web", "c1", createdAt: LongAgo)]);
         _driver.SetUsage("c1", new ContainerUsage(0.5, 256L << 20, CpuUsedSeconds: 100, MemoryUsedBytes: 90L << 20));
@@ -47,7 +48,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task A_container_created_during_the_interval_counts_all_its_cpu_and_a_restart_counts_from_zero()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "api", "c1", createdAt: T0 - TimeSpan.FromSeconds(20))]);
         _driver.SetUsage("c1", new ContainerUsage(1, 1L << 30, 4, 1));
@@ -67,7 +68,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task An_unlimited_container_reserves_what_it_uses()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "worker", "c1", createdAt: LongAgo)]);
         _driver.SetUsage("c1", new ContainerUsage(null, null, 10, 200L << 20));
@@ -85,7 +86,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task Containers_of_one_service_add_up_and_a_stopped_one_counts_nothing()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [
             Container("e", "web", "old", createdAt: LongAgo),
@@ -106,7 +107,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task A_suspended_environment_gives_stopped_services_and_its_volumes()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "db", "c1", running: false), Container("e", "web", "c2", running: false)], "db-data", "uploads");
         _driver.SetVolumeSizes("e", new Dictionary<string, long> { ["db-data"] = 48_000_000, ["uploads"] = 2_000_000 });
@@ -126,7 +127,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task The_volumes_of_a_running_environment_are_on_a_running_sample()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "db", "c1")], "db-data");
         _driver.SetUsage("c1", new ContainerUsage(1, 1L << 30, 0, 1));
@@ -141,7 +142,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task Volume_sizes_that_cannot_be_read_keep_the_service_samples_and_the_last_size()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "db", "c1")], "db-data");
         _driver.SetUsage("c1", new ContainerUsage(1, 1L << 30, 0, 1));
@@ -163,7 +164,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task An_environment_the_engine_cannot_read_is_skipped_and_the_others_are_sampled()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("a");
         await store.AddEnvironmentAsync("b");
         _driver.SetState("a", [Container("a", "web", "ca", createdAt: LongAgo)]);
@@ -185,7 +186,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task An_environment_with_nothing_in_the_engine_gives_no_sample()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("queued");
 
         Assert.Empty(await Sampler(store).SampleAsync(T0, CancellationToken.None));
@@ -194,7 +195,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task A_long_gap_counts_two_intervals_at_most_and_a_repeated_moment_nothing()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         _driver.SetState("e", [Container("e", "web", "c1", createdAt: LongAgo)]);
         _driver.SetUsage("c1", new ContainerUsage(1, 1, 1, 1));
@@ -212,7 +213,7 @@ public sealed class UsageSamplerTests
     [Fact]
     public async Task Readings_show_the_last_pass_and_this_months_cost()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
         // Last month's use does not count in this month's cost.
         await store.Usage.AddAsync([UsageRecord.From(new ResourceSample("e", null, null, "web", new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), true, 1, 0, 0, 0, 0))], CancellationToken.None);
@@ -237,7 +238,7 @@ public sealed class UsageSamplerTests
         Assert.Equal(prices.VcpuHour, Math.Round(readings.MonthCosts["closed-pr"], 10));
     }
 
-    private UsageSampler Sampler(CostStore store) => new(
+    private UsageSampler Sampler(TestStore store) => new(
         store.Environments, store.Usage, _driver, new SkiffServerOptions { Home = store.Folder },
         new CostMeterOptions { Interval = Minute }, NullLogger<UsageSampler>.Instance);
 }

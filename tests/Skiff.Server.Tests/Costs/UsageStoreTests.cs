@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Skiff.Core.Costs;
 using Skiff.Server.Store;
+using Skiff.Server.Tests.Store;
 
 namespace Skiff.Server.Tests.Costs;
 
 public sealed class UsageStoreTests
 {
-    private static readonly DateTimeOffset T0 = CostStore.Start;
+    private static readonly DateTimeOffset T0 = TestStore.Start;
 
     [Fact]
     public async Task Totals_in_sql_agree_with_the_core_calculator_for_every_grouping()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         var samples = Trace();
         await store.Usage.AddAsync([.. samples.Select(UsageRecord.From)], CancellationToken.None);
 
@@ -45,7 +46,7 @@ public sealed class UsageStoreTests
     [Fact]
     public async Task Totals_take_the_samples_that_start_in_the_range_and_of_one_environment_when_asked()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Usage.AddAsync([.. Trace().Select(UsageRecord.From)], CancellationToken.None);
 
         var late = await store.Usage.TotalsAsync(UsageGrouping.Environment, T0.AddMinutes(30), T0.AddDays(1), null, CancellationToken.None);
@@ -61,7 +62,7 @@ public sealed class UsageStoreTests
     [Fact]
     public async Task Usage_outlives_the_environment()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("shop-pr-1", "acme/shop", "alice");
         await store.Usage.AddAsync([.. Trace().Select(UsageRecord.From)], CancellationToken.None);
         var before = await store.Usage.ListAsync("shop-pr-1", T0, T0.AddDays(1), CancellationToken.None);
@@ -77,7 +78,7 @@ public sealed class UsageStoreTests
     [Fact]
     public async Task A_sample_reads_back_as_it_was_written()
     {
-        await using var store = await CostStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         var sample = new ResourceSample("e", "acme/shop", "bob", "web", T0.AddMilliseconds(123), TimeSpan.FromSeconds(59.5), true, 0.25, 64L << 20, 1.5, 10L << 20, 0);
 
         await store.Usage.AddAsync([UsageRecord.From(sample)], CancellationToken.None);

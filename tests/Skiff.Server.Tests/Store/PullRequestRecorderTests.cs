@@ -13,23 +13,8 @@ public sealed class PullRequestRecorderTests
 {
     private static readonly string[] Served = ["acme/shop", "other/shop"];
 
-    private static PullRequestTrigger Trigger(string repository, int number, string action, string sha, string[]? served = null)
-    {
-        var verdict = action == "closed" ? PullRequestVerdict.Remove : PullRequestVerdict.Deploy;
-        return new PullRequestTrigger
-        {
-            DeliveryId = Guid.NewGuid().ToString(),
-            Action = action,
-            Names = PullRequestEnvironmentName.Candidates(repository, number, PullRequestEnvironmentName.NeedsOwner(repository, served ?? Served)),
-            Repository = repository,
-            Number = number,
-            HeadSha = sha,
-            CloneUrl = $"https://github.com/{repository}.git",
-            Author = repository.Split('/')[0],
-            Title = $"PR {number} of {repository}",
-            Decision = new PullRequestDecision(verdict, action),
-        };
-    }
+    private static PullRequestTrigger Trigger(string repository, int number, string action, string sha, string[]? served = null) =>
+        PullRequestTriggers.For(repository, number, action, sha, served ?? Served);
 
     private static string Sha(char c) => new(c, 40);
 
@@ -47,7 +32,7 @@ public sealed class PullRequestRecorderTests
     [MemberData(nameof(Interleavings))]
     public async Task Two_owners_with_one_repository_name_never_touch_each_others_environment(string order)
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         var steps = new Dictionary<char, Queue<(string Action, string Sha)>>
         {
             ['a'] = new([("opened", Sha('1')), ("synchronize", Sha('2')), ("closed", Sha('2'))]),
@@ -85,7 +70,7 @@ public sealed class PullRequestRecorderTests
     [Fact]
     public async Task A_pull_request_keeps_its_name_after_it_closes_and_nobody_else_gets_it()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         string[] acmeAlone = ["acme/shop"];
         var first = await store.Recorder.RecordAsync(Trigger("acme/shop", 1, "opened", Sha('1'), acmeAlone), CancellationToken.None);
         Assert.Equal("shop-pr-1", first.Environment);
@@ -104,7 +89,7 @@ public sealed class PullRequestRecorderTests
     [Fact]
     public async Task A_repository_spelled_in_another_case_finds_its_pull_request()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Recorder.RecordAsync(Trigger("acme/shop", 4, "opened", Sha('1')), CancellationToken.None);
 
         var again = await store.Recorder.RecordAsync(Trigger("ACME/Shop", 4, "synchronize", Sha('2')), CancellationToken.None);
@@ -116,7 +101,7 @@ public sealed class PullRequestRecorderTests
     [Fact]
     public async Task A_folder_environment_cannot_take_a_pull_requests_name()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Recorder.RecordAsync(Trigger("acme/shop", 2, "opened", Sha('1')), CancellationToken.None);
 
         var taken = await Assert.ThrowsAsync<NameTakenException>(() =>
@@ -130,7 +115,7 @@ public sealed class PullRequestRecorderTests
     [Fact]
     public async Task A_pull_request_whose_names_are_all_held_is_refused_and_nothing_is_overwritten()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         var trigger = Trigger("acme/shop", 3, "opened", Sha('1'), ["acme/shop"]);
         foreach (var name in trigger.Names)
             await store.Environments.RequestRunningAsync(name, "directory", $"/srv/{name}", CancellationToken.None);
@@ -151,7 +136,7 @@ public sealed class PullRequestRecorderTests
     [Fact]
     public async Task A_close_for_a_pull_request_without_an_environment_changes_nothing()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await store.Recorder.RecordAsync(Trigger("acme/shop", 1, "opened", Sha('1')), CancellationToken.None);
 
         var closed = await store.Recorder.RecordAsync(Trigger("other/shop", 1, "closed", Sha('a')), CancellationToken.None);

@@ -9,7 +9,7 @@ namespace Skiff.Server.Tests.Store;
 public sealed class StoreSchemaTests
 {
     /// <summary>Makes the store look like one from before the name registry, held generations and the cost meter.</summary>
-    private static async Task MakeOldAsync(StoreFolder store)
+    private static async Task MakeOldAsync(TestStore store)
     {
         await store.ExecuteAsync("DROP INDEX \"IX_Environments_PullRequest\"");
         await store.ExecuteAsync("DROP TABLE \"PullRequestNames\"");
@@ -20,7 +20,7 @@ public sealed class StoreSchemaTests
     [Fact]
     public async Task An_old_store_gets_the_new_tables_columns_and_indexes_and_keeps_its_rows()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         await MakeOldAsync(store);
         await store.ExecuteAsync("""
             INSERT INTO Environments (Name, SourceKind, SourcePath, Desired, Phase, Generation, ObservedGeneration, CreatedAt, UpdatedAt,
@@ -45,7 +45,7 @@ public sealed class StoreSchemaTests
     [Fact]
     public async Task After_a_second_repository_of_the_same_name_is_served_the_first_keeps_its_environments_name()
     {
-        await using var store = await StoreFolder.CreateAsync();
+        await using var store = await TestStore.CreateAsync();
         string[] before = ["acme/shop"];
         string[] after = ["acme/shop", "other/shop"];
         var opened = await store.Recorder.RecordAsync(Trigger("acme/shop", 1, "opened", before), CancellationToken.None);
@@ -62,15 +62,6 @@ public sealed class StoreSchemaTests
         Assert.Equal("acme-shop-pr-2", newer.Environment);
     }
 
-    private static PullRequestTrigger Trigger(string repository, int number, string action, string[] served) => new()
-    {
-        DeliveryId = Guid.NewGuid().ToString(),
-        Action = action,
-        Names = PullRequestEnvironmentName.Candidates(repository, number, PullRequestEnvironmentName.NeedsOwner(repository, served)),
-        Repository = repository,
-        Number = number,
-        HeadSha = new string('1', 40),
-        CloneUrl = $"https://github.com/{repository}.git",
-        Decision = new PullRequestDecision(PullRequestVerdict.Deploy, action),
-    };
+    private static PullRequestTrigger Trigger(string repository, int number, string action, string[] served) =>
+        PullRequestTriggers.For(repository, number, action, new string('1', 40), served);
 }

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Skiff.Server.Store;
 
-namespace Skiff.Server.Tests.Costs;
+namespace Skiff.Server.Tests.Store;
 
 /// <summary>A real SQLite store in a temporary folder, as the server makes it, with a fake clock.</summary>
-internal sealed class CostStore : IAsyncDisposable
+internal sealed class TestStore : IAsyncDisposable
 {
-    private CostStore(string folder, FakeTimeProvider time)
+    private TestStore(string folder, FakeTimeProvider time)
     {
         Folder = folder;
         Time = time;
@@ -16,6 +16,7 @@ internal sealed class CostStore : IAsyncDisposable
             .UseSqlite($"Data Source={Path.Combine(folder, "skiff.db")};Pooling=False").Options);
         Environments = new EnvironmentStore(Contexts, time);
         Usage = new UsageStore(Contexts);
+        Recorder = new PullRequestRecorder(Contexts, time);
     }
 
     public static readonly DateTimeOffset Start = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
@@ -30,9 +31,11 @@ internal sealed class CostStore : IAsyncDisposable
 
     public UsageStore Usage { get; }
 
-    public static async Task<CostStore> CreateAsync(DateTimeOffset? now = null)
+    public PullRequestRecorder Recorder { get; }
+
+    public static async Task<TestStore> CreateAsync(DateTimeOffset? now = null)
     {
-        var store = new CostStore(Directory.CreateTempSubdirectory("skiff-cost-").FullName, new FakeTimeProvider(now ?? Start));
+        var store = new TestStore(Directory.CreateTempSubdirectory("skiff-cost-").FullName, new FakeTimeProvider(now ?? Start));
         await store.Environments.InitializeAsync(CancellationToken.None);
         return store;
     }
@@ -54,6 +57,13 @@ internal sealed class CostStore : IAsyncDisposable
             PullRequest = repository is null ? null : 7,
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Runs SQL straight on the database (to make a store look like an older version's).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     public ValueTask DisposeAsync()
