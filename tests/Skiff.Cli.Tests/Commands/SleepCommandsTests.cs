@@ -86,4 +86,21 @@ public sealed class SleepCommandsTests() : ShopOnServerTests("sleep")
         Assert.Equal("Running", environment.RootElement.GetProperty("desired").GetString());
         Assert.Contains(environment.RootElement.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "woken");
     }
+
+    [Fact]
+    public async Task Resume_ends_as_soon_as_the_environment_is_removed_meanwhile()
+    {
+        var up = await CliRun.RunAsync(Variables, "up", App.Path, "--name", Name);
+        Assert.True(up.ExitCode == 0, up.Error);
+        Assert.Equal(0, (await CliRun.RunAsync(Variables, "suspend", Name)).ExitCode);
+
+        var resume = CliRun.RunAsync(Variables, "resume", Name);
+        using (var delete = await Server.Http.DeleteAsync($"api/v1/environments/{Name}"))
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, delete.StatusCode);
+        var result = await resume.WaitAsync(TimeSpan.FromMinutes(3));
+
+        // Either the removal came first (the resume is refused) or it came while the resume waited.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches("being removed|removed meanwhile", result.Error);
+    }
 }
