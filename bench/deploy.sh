@@ -12,6 +12,10 @@ skiff="$repo/artifacts/skiff/skiff"
 [ -x "$skiff" ] || { echo "bench: build the CLI first (./run build)" >&2; exit 2; }
 : "${DOCKER_HOST:?DOCKER_HOST must point at the engine (./run bench sets it)}"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$repo/scripts/podman/containers.conf}"
+# The peer is installed here, as the benchmark needs it; without it the benchmark stops at once.
+source "$repo/scripts/lib.sh"
+command -v podman-compose >/dev/null || apt_install podman-compose
+command -v podman-compose >/dev/null || { echo "bench: podman-compose is not installed and could not be installed (apt-get install podman-compose)" >&2; exit 2; }
 rounds="${BENCH_ROUNDS:-5}"
 
 work="$(mktemp -d /tmp/skiff-bench.XXXXXX)"
