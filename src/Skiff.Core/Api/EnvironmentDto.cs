@@ -61,7 +61,8 @@ public sealed record EnvironmentDto
 public sealed record PullRequestDto(string Repository, long Number, string Sha, string? Author, string? Title, bool FromFork);
 
 /// <param name="Kind">webhook, deploy, failure, ...</param>
-public sealed record EventDto(DateTimeOffset At, string Kind, string Message);
+/// <param name="Actor">Who asked, for a change of desired state (api, github:&lt;delivery&gt;, request, ttl, idle, budget, janitor); null for what the server reports itself.</param>
+public sealed record EventDto(DateTimeOffset At, string Kind, string Message, string? Actor = null);
 
 public sealed record SourceDto(string Kind, string Path);
 

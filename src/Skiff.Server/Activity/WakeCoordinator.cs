@@ -1,6 +1,5 @@
 using Skiff.Core.Environments;
 using Skiff.Server.Reconciliation;
-using Skiff.Server.Store;
 
 namespace Skiff.Server.Activity;
 
@@ -8,7 +7,7 @@ namespace Skiff.Server.Activity;
 /// Wakes a suspended environment on request: records "running" as its desired state, queues it,
 /// and lets callers wait (bounded) until its public service serves again.
 /// </summary>
-public sealed class WakeCoordinator(EnvironmentStore store, ReconcileQueue queue, EnvironmentBoard board, ILogger<WakeCoordinator> logger)
+public sealed class WakeCoordinator(Environments.DesiredStateWriter desired, ReconcileQueue queue, EnvironmentBoard board)
 {
     /// <summary>True when the environment serves within <paramref name="wait"/>; it goes on waking either way.</summary>
     public async Task<bool> WakeAsync(string environment, TimeSpan wait, CancellationToken cancellationToken)
@@ -22,13 +21,9 @@ public sealed class WakeCoordinator(EnvironmentStore store, ReconcileQueue queue
         board.ServingChanged += Check;
         try
         {
-            var request = await store.RequestStateAsync(environment, DesiredState.Running, cancellationToken);
-            if (request == StateRequest.Changed)
-            {
-                logger.LogInformation("Waking {Environment} for a request", environment);
-                await store.AddEventAsync(environment, "woken", "woken by a request to its URL", cancellationToken);
-            }
-            if (request != StateRequest.Refused)
+            // Already waking (desired Running, not yet serving): queued again, which collapses into the pass under way.
+            var change = await desired.RequestAsync(environment, EnvironmentTrigger.Wake, Actor.Request, null, cancellationToken);
+            if (change.Outcome == LifecycleOutcome.Unchanged)
                 queue.Enqueue(environment);
             Check();
             await serving.Task.WaitAsync(wait, cancellationToken);

@@ -21,12 +21,12 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hos
         var publicService = view?.PublicService ?? record.PublicService;
         var serving = view?.Serving.Any(s => s.Name == publicService && s.ContainerId is not null) == true;
         // A suspended environment keeps its URL: a request to it wakes the environment.
-        var reachable = serving || record.Phase == nameof(Core.Environments.EnvironmentPhase.Suspended);
+        var reachable = serving || record.Phase == Core.Environments.EnvironmentPhase.Suspended;
         return new EnvironmentDto
         {
             Name = record.Name,
-            Phase = record.Phase,
-            Desired = record.Desired,
+            Phase = record.Phase.ToString(),
+            Desired = record.Desired.ToString(),
             Url = publicService is not null && reachable ? urls.Current.PublicUrl(record.Name) : null,
             Source = new SourceDto(record.SourceKind, record.SourcePath),
             Generation = record.Generation,
@@ -42,7 +42,7 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hos
             PullRequest = record is { Repository: { } repository, PullRequest: { } number, HeadSha: { } sha }
                 ? new PullRequestDto(repository, number, sha, record.Author, record.Title, record.FromFork)
                 : null,
-            Events = events?.Select(e => new EventDto(e.At, e.Kind, e.Message)).ToList(),
+            Events = events?.Select(e => new EventDto(e.At, e.Kind, e.Message, e.Actor)).ToList(),
             LastActivityAt = LastActivity(record),
             ExpiresAt = ExpiresAt(record),
             QueuedReason = record.QueuedReason,
@@ -79,7 +79,7 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hos
         Generation = deployment.Generation,
         StartedAt = deployment.StartedAt,
         FinishedAt = deployment.FinishedAt,
-        Outcome = deployment.Outcome,
+        Outcome = deployment.Outcome.ToString(),
         Timings = deployment.FinishedAt is null ? null : new TimingsDto(deployment.SourceMs, deployment.BuildMs, deployment.StartMs, deployment.HealthyMs, deployment.TotalMs),
         ContainersChanged = deployment.ContainersChanged,
         Error = Read<ErrorDto>(deployment.ErrorJson),

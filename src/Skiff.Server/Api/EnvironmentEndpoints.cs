@@ -2,7 +2,7 @@ using System.Text.Json;
 using Skiff.Core.Api;
 using Skiff.Core.Environments;
 using Skiff.Core.Naming;
-using Skiff.Server.Reconciliation;
+using Skiff.Server.Environments;
 using Skiff.Server.Store;
 
 namespace Skiff.Server.Api;
@@ -21,10 +21,10 @@ public static class EnvironmentEndpoints
         group.MapPut("/{name}", PutAsync);
         group.MapDelete("/{name}", DeleteAsync);
         group.MapGet("/{name}/logs", LogEndpoint.StreamAsync);
-        group.MapPost("/{name}/suspend", (string name, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken ct) =>
-            ChangeStateAsync(name, DesiredState.Suspended, store, queue, dtos, ct));
-        group.MapPost("/{name}/resume", (string name, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken ct) =>
-            ChangeStateAsync(name, DesiredState.Running, store, queue, dtos, ct));
+        group.MapPost("/{name}/suspend", (string name, DesiredStateWriter desired, EnvironmentDtos dtos, CancellationToken ct) =>
+            ChangeStateAsync(name, EnvironmentTrigger.Suspend, desired, dtos, ct));
+        group.MapPost("/{name}/resume", (string name, DesiredStateWriter desired, EnvironmentDtos dtos, CancellationToken ct) =>
+            ChangeStateAsync(name, EnvironmentTrigger.Resume, desired, dtos, ct));
         group.MapPost("/{name}/extend", ExtendAsync);
     }
 
@@ -44,7 +44,7 @@ public static class EnvironmentEndpoints
         return Results.Json(dtos.From(record, history, events), SkiffJson.Options);
     }
 
-    private static async Task<IResult> PutAsync(string name, HttpRequest request, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string name, HttpRequest request, DesiredStateWriter desired, EnvironmentDtos dtos, CancellationToken cancellationToken)
     {
         if (DnsLabel.Explain(name) is { } nameProblem)
             return BadRequest($"environment name: {nameProblem}");
@@ -68,32 +68,29 @@ public static class EnvironmentEndpoints
         EnvironmentRecord record;
         try
         {
-            record = await store.RequestRunningAsync(name, "directory", Path.GetFullPath(source), cancellationToken);
+            record = await desired.RunFolderAsync(name, Path.GetFullPath(source), Actor.Api, cancellationToken);
         }
         catch (NameTakenException taken)
         {
-            return Results.Json(new ApiError(taken.Message), SkiffJson.Options, statusCode: StatusCodes.Status409Conflict);
+            return Conflict(taken.Message);
         }
-        queue.Enqueue(name);
         return Results.Json(dtos.From(record), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>Suspend or resume: records the desired state and enqueues; 202 with the new generation, 404, or 409 while it is being removed.</summary>
-    private static async Task<IResult> ChangeStateAsync(string name, DesiredState desired, EnvironmentStore store, ReconcileQueue queue, EnvironmentDtos dtos, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStateAsync(string name, EnvironmentTrigger trigger, DesiredStateWriter desired, EnvironmentDtos dtos, CancellationToken cancellationToken)
     {
-        var before = await store.FindAsync(name, cancellationToken);
-        if (before is null)
-            return NotFound(name);
-        if (before.Desired == nameof(DesiredState.Absent))
-            return Results.Json(new ApiError($"environment '{name}' is being removed"), SkiffJson.Options, statusCode: StatusCodes.Status409Conflict);
-        await store.RequestStateAsync(name, desired, cancellationToken);
-        queue.Enqueue(name);
-        var after = await store.FindAsync(name, cancellationToken);
-        return Results.Json(dtos.From(after!), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
+        var change = await desired.RequestAsync(name, trigger, Actor.Api, null, cancellationToken);
+        return change.Outcome switch
+        {
+            LifecycleOutcome.NotFound => NotFound(name),
+            LifecycleOutcome.Refused => Conflict($"environment '{name}': {change.Decision.Reason}"),
+            _ => Results.Json(dtos.From(change.Record!), SkiffJson.Options, statusCode: StatusCodes.Status202Accepted),
+        };
     }
 
     /// <summary><c>{"duration": "2d"}</c> (or "never", where the server allows it): the environment does not expire before now + duration.</summary>
-    private static async Task<IResult> ExtendAsync(string name, HttpRequest request, EnvironmentStore store, EnvironmentDtos dtos,
+    private static async Task<IResult> ExtendAsync(string name, HttpRequest request, EnvironmentStore store, DesiredStateWriter desired, EnvironmentDtos dtos,
         Hosting.SkiffServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         ExtendRequest? body;
@@ -113,21 +110,27 @@ public static class EnvironmentEndpoints
         var extension = Core.Lifetimes.Extension.Parse(duration, options.Lifetimes, time);
         if (!extension.Accepted)
             return BadRequest($"duration: {extension.Reason}");
-        await store.SetLifetimeAsync(name, extension.ExtendedUntil, null, cancellationToken);
-        await store.AddEventAsync(name, "ttl", $"extended: {extension.Reason}", cancellationToken);
-        return Results.Json(dtos.From((await store.FindAsync(name, cancellationToken))!), SkiffJson.Options);
+        var change = await desired.ExtendAsync(name, extension.ExtendedUntil, Actor.Api, $"extended: {extension.Reason}", cancellationToken);
+        return change.Outcome switch
+        {
+            LifecycleOutcome.NotFound => NotFound(name),
+            LifecycleOutcome.Refused => Conflict($"environment '{name}': {change.Decision.Reason}"),
+            _ => Results.Json(dtos.From(change.Record!), SkiffJson.Options),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(string name, EnvironmentStore store, ReconcileQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string name, DesiredStateWriter desired, CancellationToken cancellationToken)
     {
-        if (!await store.RequestAbsentAsync(name, cancellationToken))
+        if ((await desired.RequestAsync(name, EnvironmentTrigger.Remove, Actor.Api, null, cancellationToken)).Outcome == LifecycleOutcome.NotFound)
             return NotFound(name);
-        queue.Enqueue(name);
         return Results.Json(new { name, phase = "Deleting" }, SkiffJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     internal static IResult NotFound(string name) =>
         Results.Json(new ApiError($"no environment named '{name}'"), SkiffJson.Options, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Conflict(string message) =>
+        Results.Json(new ApiError(message), SkiffJson.Options, statusCode: StatusCodes.Status409Conflict);
 
     internal static IResult BadRequest(string message) =>
         Results.Json(new ApiError(message), SkiffJson.Options, statusCode: StatusCodes.Status400BadRequest);

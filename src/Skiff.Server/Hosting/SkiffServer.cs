@@ -47,6 +47,7 @@ public static class SkiffServer
         services.AddDbContextFactory<SkiffDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(options.Home, "skiff.db")}").AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EnvironmentStore>();
         services.AddSingleton<PullRequestRecorder>();
+        services.AddSingleton<Environments.DesiredStateWriter>();
         services.AddSingleton<EnvironmentBoard>();
         services.AddSingleton(new ServerUrls(options.BaseDomain));
         services.AddSingleton<EnvironmentRoutes>();

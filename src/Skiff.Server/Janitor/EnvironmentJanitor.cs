@@ -15,6 +15,7 @@ public sealed class EnvironmentJanitor(
     JanitorOptions options,
     EnvironmentStore store,
     JanitorStore janitorStore,
+    Environments.DesiredStateWriter desired,
     IEnvironmentDriver driver,
     ReconcileQueue queue,
     ILogger<EnvironmentJanitor> logger) : IJanitor
@@ -82,9 +83,11 @@ public sealed class EnvironmentJanitor(
                 return ("removed its labelled containers, networks and volumes", false);
 
             case JanitorActionKind.ClosedPullRequest:
-                if (!await janitorStore.RequestAbsentIfUnchangedAsync(name, action.Generation ?? -1, cancellationToken))
-                    return ("left alone: the environment changed meanwhile", false);
-                return ("set to Absent and queued for removal", true);
+                var removal = await desired.RequestAsync(name, Core.Environments.EnvironmentTrigger.JanitorRemove, Core.Environments.Actor.Janitor,
+                    action.Detail, cancellationToken, ifGeneration: action.Generation ?? -1);
+                return removal.Decision.Changes
+                    ? ("set to Absent and queued for removal", false)
+                    : ("left alone: the environment changed meanwhile", false);
 
             case JanitorActionKind.InterruptedDeployment:
                 return await janitorStore.MarkInterruptedAsync(action.DeploymentId ?? -1, cancellationToken)

@@ -27,7 +27,7 @@ public sealed record JanitorFacts
 }
 
 /// <summary>The part of an environment's record the janitor looks at.</summary>
-public sealed record EnvironmentFact(string Name, string Desired, string Phase, long Generation, DateTimeOffset UpdatedAt)
+public sealed record EnvironmentFact(string Name, Core.Environments.DesiredState Desired, Core.Environments.EnvironmentPhase Phase, long Generation, DateTimeOffset UpdatedAt)
 {
     /// <summary><c>owner/name</c> for a PR environment.</summary>
     public string? Repository { get; init; }

@@ -14,8 +14,8 @@ namespace Skiff.Server.Janitor;
 /// </summary>
 public static class JanitorPlanner
 {
-    private static readonly HashSet<string> UnfinishedPhases =
-        [nameof(EnvironmentPhase.Pending), nameof(EnvironmentPhase.Deploying), nameof(EnvironmentPhase.Deleting)];
+    private static readonly HashSet<EnvironmentPhase> UnfinishedPhases =
+        [EnvironmentPhase.Pending, EnvironmentPhase.Deploying, EnvironmentPhase.Deleting];
 
     public static IReadOnlyList<JanitorAction> Plan(JanitorFacts facts, JanitorOptions options) =>
     [
@@ -29,7 +29,7 @@ public static class JanitorPlanner
     public static IReadOnlyList<EnvironmentFact> PullRequestsToCheck(
         IEnumerable<EnvironmentFact> environments, IReadOnlyDictionary<string, DateTimeOffset> lastChecked, int max) =>
         environments
-            .Where(e => e.IsPullRequest && e.Desired != nameof(DesiredState.Absent))
+            .Where(e => e.IsPullRequest && e.Desired != DesiredState.Absent)
             .OrderBy(e => lastChecked.TryGetValue(e.Name, out var at) ? at : DateTimeOffset.MinValue)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .Take(max)
@@ -53,7 +53,7 @@ public static class JanitorPlanner
     {
         foreach (var (name, status) in facts.PullRequests.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!status.Closed || !facts.Environments.TryGetValue(name, out var environment) || environment.Desired == nameof(DesiredState.Absent))
+            if (!status.Closed || !facts.Environments.TryGetValue(name, out var environment) || environment.Desired == DesiredState.Absent)
                 continue;
             var how = status.Merged ? "merged" : "closed";
             var when = status.ClosedAt is { } at ? $" {JanitorText.Age(facts.Now - at)} ago" : "";

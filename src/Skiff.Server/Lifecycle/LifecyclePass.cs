@@ -19,6 +19,7 @@ namespace Skiff.Server.Lifecycle;
 public sealed class LifecyclePass(
     Budgets.BudgetGuard budgets,
     EnvironmentStore store,
+    Environments.DesiredStateWriter desired,
     ReconcileQueue queue,
     ActivityTracker activity,
     PullRequestFeedbackSink feedback,
@@ -37,9 +38,9 @@ public sealed class LifecyclePass(
         await EnforceBudgetsAsync(records, now, cancellationToken);
         foreach (var record in records)
         {
-            if (record.Desired == nameof(DesiredState.Absent))
+            if (record.Desired == DesiredState.Absent)
                 continue;
-            if (record.Phase == nameof(EnvironmentPhase.Queued))
+            if (record.Phase == EnvironmentPhase.Queued)
             {
                 queue.Enqueue(record.Name);
                 continue;
@@ -60,13 +61,12 @@ public sealed class LifecyclePass(
                     break;
             }
 
-            if (record.Desired == nameof(DesiredState.Running) && record.Phase == nameof(EnvironmentPhase.Ready)
+            if (record.Desired == DesiredState.Running && record.Phase == EnvironmentPhase.Ready
                 && IdlePolicy.ShouldSuspend(now, lastDeploy, lastActivity, lifetime.Idle) is { Suspend: true } idle)
             {
                 logger.LogInformation("Suspending {Environment}: no request for {Idle}", record.Name, DurationFormat.Format(idle.IdleFor));
-                await store.AddEventAsync(record.Name, "idle", $"no request for {DurationFormat.Format(RoundToMinutes(idle.IdleFor))}: suspending", cancellationToken);
-                await store.RequestStateAsync(record.Name, DesiredState.Suspended, cancellationToken);
-                queue.Enqueue(record.Name);
+                await desired.RequestAsync(record.Name, EnvironmentTrigger.IdleSuspend, Actor.Idle,
+                    $"no request for {DurationFormat.Format(RoundToMinutes(idle.IdleFor))}: suspending", cancellationToken);
             }
         }
     }
@@ -79,8 +79,8 @@ public sealed class LifecyclePass(
     {
         foreach (var repository in options.Repositories.Where(r => r.Budget.Policy == Core.Budgets.BudgetPolicy.Suspend))
         {
-            var running = records.Where(r => r.Repository == repository.FullName && r.Desired == nameof(DesiredState.Running)
-                && r.Phase == nameof(EnvironmentPhase.Ready) && r.LastDeployedAt is not null && !queue.IsBusy(r.Name)).ToList();
+            var running = records.Where(r => r.Repository == repository.FullName && r.Desired == DesiredState.Running
+                && r.Phase == EnvironmentPhase.Ready && r.LastDeployedAt is not null && !queue.IsBusy(r.Name)).ToList();
             if (running.Count == 0)
                 continue;
             var verdict = await budgets.EvaluateAsync(repository, null, cancellationToken);
@@ -93,9 +93,7 @@ public sealed class LifecyclePass(
             if (Core.Budgets.SuspendCandidates.Order(candidates).FirstOrDefault() is not { } chosen)
                 continue;
             logger.LogInformation("Suspending {Environment}: {Reason}", chosen, verdict.Reason);
-            await store.AddEventAsync(chosen, "budget", $"suspended, longest idle first: {verdict.Reason}", cancellationToken);
-            await store.RequestStateAsync(chosen, DesiredState.Suspended, cancellationToken);
-            queue.Enqueue(chosen);
+            await desired.RequestAsync(chosen, EnvironmentTrigger.BudgetSuspend, Actor.Budget, $"suspended, longest idle first: {verdict.Reason}", cancellationToken);
         }
     }
 
@@ -106,9 +104,7 @@ public sealed class LifecyclePass(
             : "push a commit to the pull request (or close and reopen it) to bring it back";
         var reason = $"it expired: no deploy and no request for {DurationFormat.Format(ttl)} (its TTL); {back}.";
         logger.LogInformation("Environment {Environment} expired", record.Name);
-        await store.AddEventAsync(record.Name, "expired", reason, cancellationToken);
-        await store.RequestAbsentAsync(record.Name, cancellationToken, reason);
-        queue.Enqueue(record.Name);
+        await desired.RequestAsync(record.Name, EnvironmentTrigger.Expire, Actor.Ttl, reason, cancellationToken, removalReason: reason);
     }
 
     private async Task WarnAsync(EnvironmentRecord record, TtlVerdict ttl, CancellationToken cancellationToken)
@@ -117,7 +113,7 @@ public sealed class LifecyclePass(
         var line = $"Expires {at:yyyy-MM-dd HH:mm} UTC (in {DurationFormat.Format(RoundToMinutes(ttl.Remaining!.Value))}) unless it gets a request or a push; `skiff extend {record.Name} 1d` keeps it longer.";
         await store.AddEventAsync(record.Name, "ttl", line, cancellationToken);
         await store.SetLifetimeAsync(record.Name, record.ExtendedUntil, at, cancellationToken);
-        feedback.Report(record, record.Phase == nameof(EnvironmentPhase.Failed) ? PullRequestEnvironmentState.Failed : PullRequestEnvironmentState.Ready,
+        feedback.Report(record, record.Phase == EnvironmentPhase.Failed ? PullRequestEnvironmentState.Failed : PullRequestEnvironmentState.Ready,
             urls.Current.PublicUrl(record.Name), details: [line]);
     }
 

@@ -19,8 +19,8 @@ public sealed class DeployAdmission(EnvironmentStore store, SkiffServerOptions o
         if (limits.MaxRunning is null && limits.MaxReservedMemoryBytes is null)
             return null;
         var running = (await store.ListAsync(cancellationToken))
-            .Where(r => r.Name != record.Name && r.Desired == nameof(DesiredState.Running)
-                && r.Phase is nameof(EnvironmentPhase.Ready) or nameof(EnvironmentPhase.Deploying) or nameof(EnvironmentPhase.Failed)
+            .Where(r => r.Name != record.Name && r.Desired == DesiredState.Running
+                && r.Phase is EnvironmentPhase.Ready or EnvironmentPhase.Deploying or EnvironmentPhase.Failed
                 && r.LastDeployedAt is not null)
             .ToList();
         var admission = CapacityGate.Admit(limits, running.Count, running.Sum(r => r.ReservedMemoryBytes), requestedMemoryBytes);
@@ -39,7 +39,7 @@ public sealed class DeployAdmission(EnvironmentStore store, SkiffServerOptions o
     public async Task<(int Position, int Waiting)> PositionAsync(string environment, CancellationToken cancellationToken)
     {
         var waiting = (await store.ListAsync(cancellationToken))
-            .Where(r => r.Phase == nameof(EnvironmentPhase.Queued) && r.QueuedAt is not null
+            .Where(r => r.Phase == EnvironmentPhase.Queued && r.QueuedAt is not null
                 && (r.Name == environment || r.QueuedReason?.StartsWith(BudgetPrefix, StringComparison.Ordinal) != true))
             .Select(r => (r.Name, r.QueuedAt!.Value))
             .ToList();

@@ -48,9 +48,9 @@ public sealed class EnvironmentReconciler(
         }
         try
         {
-            if (record.Desired == nameof(DesiredState.Absent))
+            if (record.Desired == DesiredState.Absent)
                 await RemoveAsync(record, cancellationToken);
-            else if (record.Desired == nameof(DesiredState.Suspended))
+            else if (record.Desired == DesiredState.Suspended)
                 await SuspendAsync(record, cancellationToken);
             else
                 await DeployAsync(record, cancellationToken);
@@ -98,7 +98,13 @@ public sealed class EnvironmentReconciler(
         logger.LogInformation("Removing environment {Environment}", record.Name);
         board.Remove(record.Name);
         await driver.RemoveEnvironmentAsync(record.Name, cancellationToken);
-        await store.DeleteAsync(record.Name, cancellationToken);
+        if (!await store.DeleteAsync(record.Name, record.Generation, cancellationToken))
+        {
+            // Asked for again while it went away (a pull request reopened): the next pass builds it anew.
+            logger.LogInformation("{Environment} was asked for again while being removed; reconciling it again", record.Name);
+            queue.Enqueue(record.Name);
+            return;
+        }
         feedback.Report(record, PullRequestEnvironmentState.Removed, note: record.RemovalReason);
         await WakeQueuedAsync(cancellationToken);
         if (record.Repository is { } repository)
@@ -200,7 +206,7 @@ public sealed class EnvironmentReconciler(
         if (outcome.Succeeded)
         {
             var url = publicService is null ? null : urls.Current.PublicUrl(record.Name);
-            var woke = record.Phase == nameof(EnvironmentPhase.Suspended) || record.SuspendedAt is not null;
+            var woke = record.Phase == EnvironmentPhase.Suspended || record.SuspendedAt is not null;
             await store.AddEventAsync(record.Name, woke ? "wake" : "deploy",
                 woke ? $"woke in {timings.TotalMs} ms" : $"ready{At(record)} in {timings.TotalMs} ms ({outcome.ContainersChanged} containers changed)", cancellationToken);
             feedback.Report(record, PullRequestEnvironmentState.Ready, url, timings, details: await CostLinesAsync(record, budget, cancellationToken));
@@ -248,7 +254,7 @@ public sealed class EnvironmentReconciler(
     /// <summary>A slot was freed (suspend, removal): give every waiting environment another try.</summary>
     private async Task WakeQueuedAsync(CancellationToken cancellationToken)
     {
-        foreach (var waiting in (await store.ListAsync(cancellationToken)).Where(r => r.Phase == nameof(EnvironmentPhase.Queued)))
+        foreach (var waiting in (await store.ListAsync(cancellationToken)).Where(r => r.Phase == EnvironmentPhase.Queued))
             queue.Enqueue(waiting.Name);
     }
 

@@ -39,14 +39,14 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls)
             await PlainAsync(context, StatusCodes.Status404NotFound, $"skiff: {missing}\n");
             return;
         }
-        var asleep = record.Desired == nameof(DesiredState.Suspended) || record.SuspendedAt is not null;
-        if (!asleep || record.Desired == nameof(DesiredState.Absent))
+        var asleep = record.Desired == DesiredState.Suspended || record.SuspendedAt is not null;
+        if (!asleep || record.Desired == DesiredState.Absent)
         {
-            if (record.Desired != nameof(DesiredState.Absent) && await forwarder.ForwardAsync(context, environment, service))
+            if (record.Desired != DesiredState.Absent && await forwarder.ForwardAsync(context, environment, service))
                 return;
             var what = service is null ? "its public service" : $"service '{service}'";
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable,
-                $"skiff: environment '{environment}' is {record.Phase.ToLowerInvariant()}; {what} is not serving yet\n");
+                $"skiff: environment '{environment}' is {record.Phase.ToString().ToLowerInvariant()}; {what} is not serving yet\n");
             return;
         }
 

@@ -14,7 +14,7 @@ public sealed class DeploymentRecord
     public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>Running, Succeeded or Failed.</summary>
-    public required string Outcome { get; set; }
+    public required Core.Environments.DeploymentOutcome Outcome { get; set; }
 
     public long SourceMs { get; set; }
 

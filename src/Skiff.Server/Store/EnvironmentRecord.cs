@@ -10,11 +10,11 @@ public sealed class EnvironmentRecord
 
     public required string SourcePath { get; set; }
 
-    /// <summary>A <see cref="Core.Environments.DesiredState"/> name.</summary>
-    public required string Desired { get; set; }
+    /// <summary>What triggers last asked for (stored by name).</summary>
+    public required Core.Environments.DesiredState Desired { get; set; }
 
-    /// <summary>A <see cref="Core.Environments.EnvironmentPhase"/> name.</summary>
-    public required string Phase { get; set; }
+    /// <summary>How far the reconciler got (stored by name).</summary>
+    public required Core.Environments.EnvironmentPhase Phase { get; set; }
 
     public long Generation { get; set; }
 

@@ -57,16 +57,16 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
                     Name = name,
                     SourceKind = sourceKind,
                     SourcePath = sourcePath,
-                    Desired = nameof(DesiredState.Running),
-                    Phase = nameof(EnvironmentPhase.Pending),
+                    Desired = DesiredState.Running,
+                    Phase = EnvironmentPhase.Pending,
                     CreatedAt = now,
                 };
                 db.Environments.Add(record);
             }
             record.SourceKind = sourceKind;
             record.SourcePath = sourcePath;
-            record.Desired = nameof(DesiredState.Running);
-            record.Phase = nameof(EnvironmentPhase.Pending);
+            record.Desired = DesiredState.Running;
+            record.Phase = EnvironmentPhase.Pending;
             record.Generation++;
             record.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -79,24 +79,23 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     }
 
     /// <summary>
-    /// Records that <paramref name="name"/> should sleep (or wake: <paramref name="desired"/> Running).
-    /// Asking a held environment (see <see cref="HoldAsync"/>) for the state it has moves its
-    /// generation on, so it is tried again. Nothing changes for an environment being removed.
+    /// Writes a new desired state decided by <see cref="Core.Environments.EnvironmentLifecycle"/>, only
+    /// if the environment is still at <paramref name="generation"/> (nothing changed it since it was
+    /// read); moves the generation on. Absent also sets the phase Deleting and the removal reason.
+    /// False when it changed meanwhile (or is gone). Only the desired-state writer calls this.
     /// </summary>
-    public async Task<StateRequest> RequestStateAsync(string name, DesiredState desired, CancellationToken cancellationToken)
+    public async Task<bool> ApplyDesiredAsync(string name, long generation, DesiredState desired, string? removalReason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var value = desired.ToString();
+        var removing = desired == DesiredState.Absent;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Environments
-            .Where(e => e.Name == name && e.Desired != nameof(DesiredState.Absent) && (e.Desired != value || e.HeldGeneration == e.Generation))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.Desired, value)
-                .SetProperty(e => e.Generation, e => e.Generation + 1)
-                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-        if (changed > 0)
-            return StateRequest.Changed;
-        return await db.Environments.AnyAsync(e => e.Name == name && e.Desired == value, cancellationToken) ? StateRequest.Unchanged : StateRequest.Refused;
+        var changed = await db.Environments.Where(e => e.Name == name && e.Generation == generation).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Desired, desired)
+            .SetProperty(e => e.Phase, e => removing ? EnvironmentPhase.Deleting : e.Phase)
+            .SetProperty(e => e.RemovalReason, e => removing ? removalReason : e.RemovalReason)
+            .SetProperty(e => e.Generation, e => e.Generation + 1)
+            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
+        return changed > 0;
     }
 
     /// <summary>Marks a suspend done: phase Suspended, observed.</summary>
@@ -106,7 +105,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         var servicesJson = JsonSerializer.Serialize(services, SkiffJson.Options);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, e => e.Generation == generation ? nameof(EnvironmentPhase.Suspended) : e.Phase)
+            .SetProperty(e => e.Phase, e => e.Generation == generation ? EnvironmentPhase.Suspended : e.Phase)
             .SetProperty(e => e.ObservedGeneration, generation)
             .SetProperty(e => e.SuspendedAt, now)
             .SetProperty(e => e.ServicesJson, servicesJson)
@@ -146,7 +145,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             return;
         }
         await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Queued))
+            .SetProperty(e => e.Phase, EnvironmentPhase.Queued)
             .SetProperty(e => e.ObservedGeneration, e => e.Generation)
             .SetProperty(e => e.QueuedReason, reason)
             .SetProperty(e => e.QueuedAt, e => e.QueuedAt ?? now)
@@ -162,26 +161,12 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .SetProperty(e => e.ExpiryWarnedAt, expiryWarnedAt), cancellationToken);
     }
 
-    /// <summary>Records that <paramref name="name"/> should be gone. False when there is no such environment.</summary>
-    public async Task<bool> RequestAbsentAsync(string name, CancellationToken cancellationToken, string? reason = null)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.RemovalReason, reason)
-            .SetProperty(e => e.Desired, nameof(DesiredState.Absent))
-            .SetProperty(e => e.Phase, nameof(EnvironmentPhase.Deleting))
-            .SetProperty(e => e.Generation, e => e.Generation + 1)
-            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-        return changed > 0;
-    }
-
     public async Task SetPhaseAsync(string name, EnvironmentPhase phase, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, phase.ToString())
+            .SetProperty(e => e.Phase, phase)
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
     }
 
@@ -193,7 +178,7 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             EnvironmentName = name,
             Generation = generation,
             StartedAt = time.GetUtcNow(),
-            Outcome = "Running",
+            Outcome = DeploymentOutcome.Running,
         };
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync(cancellationToken);
@@ -216,12 +201,12 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         var timingsJson = JsonSerializer.Serialize(ToDto(timings), SkiffJson.Options);
         var servicesJson = JsonSerializer.Serialize(result.Services, SkiffJson.Options);
         var warningsJson = JsonSerializer.Serialize(result.Warnings, SkiffJson.Options);
-        var phase = (result.Failure is null ? EnvironmentPhase.Ready : EnvironmentPhase.Failed).ToString();
+        var phase = result.Failure is null ? EnvironmentPhase.Ready : EnvironmentPhase.Failed;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Deployments.Where(d => d.Id == deploymentId).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.FinishedAt, now)
-            .SetProperty(d => d.Outcome, result.Failure is null ? "Succeeded" : "Failed")
+            .SetProperty(d => d.Outcome, result.Failure is null ? DeploymentOutcome.Succeeded : DeploymentOutcome.Failed)
             .SetProperty(d => d.SourceMs, (long)timings.Source.TotalMilliseconds)
             .SetProperty(d => d.BuildMs, (long)timings.Build.TotalMilliseconds)
             .SetProperty(d => d.StartMs, (long)timings.Start.TotalMilliseconds)
@@ -271,12 +256,12 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
         var now = time.GetUtcNow();
         var errorJson = JsonSerializer.Serialize(new ErrorDto(null, message, []), SkiffJson.Options);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Deployments.Where(d => d.EnvironmentName == name && d.Outcome == "Running").ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Outcome, "Failed")
+        await db.Deployments.Where(d => d.EnvironmentName == name && d.Outcome == DeploymentOutcome.Running).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Outcome, DeploymentOutcome.Failed)
             .SetProperty(d => d.FinishedAt, now)
             .SetProperty(d => d.ErrorJson, errorJson), cancellationToken);
         await db.Environments.Where(e => e.Name == name).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Phase, e => held == null || e.Generation == held ? nameof(EnvironmentPhase.Failed) : e.Phase)
+            .SetProperty(e => e.Phase, e => held == null || e.Generation == held ? EnvironmentPhase.Failed : e.Phase)
             .SetProperty(e => e.ObservedGeneration, e => held ?? e.Generation)
             .SetProperty(e => e.HeldGeneration, e => held ?? e.HeldGeneration)
             .SetProperty(e => e.ErrorJson, errorJson)
@@ -288,15 +273,16 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Deployments.Where(d => d.Outcome == "Running").ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Outcome, "Interrupted")
+        await db.Deployments.Where(d => d.Outcome == DeploymentOutcome.Running).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Outcome, DeploymentOutcome.Interrupted)
             .SetProperty(d => d.FinishedAt, now), cancellationToken);
     }
 
-    public async Task AddEventAsync(string environment, string kind, string message, CancellationToken cancellationToken)
+    /// <param name="actor">Who asked, for a change of desired state; null for what the server reports itself.</param>
+    public async Task AddEventAsync(string environment, string kind, string message, CancellationToken cancellationToken, Core.Environments.Actor? actor = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Events.Add(new EventRecord { EnvironmentName = environment, At = time.GetUtcNow(), Kind = kind, Message = message });
+        db.Events.Add(new EventRecord { EnvironmentName = environment, At = time.GetUtcNow(), Kind = kind, Message = message, Actor = actor?.Name });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -310,12 +296,20 @@ public sealed class EnvironmentStore(IDbContextFactory<SkiffDbContext> contexts,
             .ToListAsync(cancellationToken);
     }
 
-    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the environment's row and history once its removal is done — only if nothing asked for
+    /// it again since <paramref name="generation"/> (a pull request reopened meanwhile). False then.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string name, long generation, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Environments.Where(e => e.Name == name && e.Generation == generation).ExecuteDeleteAsync(cancellationToken) == 0)
+            return false;
         await db.Events.Where(e => e.EnvironmentName == name).ExecuteDeleteAsync(cancellationToken);
         await db.Deployments.Where(d => d.EnvironmentName == name).ExecuteDeleteAsync(cancellationToken);
-        await db.Environments.Where(e => e.Name == name).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<DeploymentRecord>> ListDeploymentsAsync(string name, int limit, CancellationToken cancellationToken)
@@ -368,17 +362,4 @@ public sealed record DeployResultRecord
     public string? AppIdle { get; init; }
 
     public long ReservedMemoryBytes { get; init; }
-}
-
-/// <summary>What asking for a desired state did.</summary>
-public enum StateRequest
-{
-    /// <summary>No such environment, or it is being removed.</summary>
-    Refused,
-
-    /// <summary>It already wanted that state.</summary>
-    Unchanged,
-
-    /// <summary>Recorded: the generation moved on.</summary>
-    Changed,
 }

@@ -13,4 +13,7 @@ public sealed class EventRecord
     public required string Kind { get; set; }
 
     public required string Message { get; set; }
+
+    /// <summary>Who asked, for a change of desired state (<see cref="Core.Environments.Actor"/>); null for what the server reports itself.</summary>
+    public string? Actor { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Skiff.Server.Store;
 /// name it was given and a write for one repository never lands on another's environment; a new
 /// pull request gets the first of its candidate names that nobody holds. This is the hot path of
 /// webhook ingest, so it is a few plain SQL statements rather than tracked entities; one writer at
-/// a time.
+/// a time. Only <see cref="Environments.DesiredStateWriter"/> calls it: it is that writer's hot path.
 /// </summary>
 public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contexts, TimeProvider time)
 {
@@ -47,14 +47,15 @@ public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contex
             {
                 var names = given is null ? string.Join(", ", trigger.Names) : given;
                 var clash = $"pull_request.{trigger.Action} of {trigger.Repository}#{trigger.Number} got no environment: {names} is held by another environment";
-                await AddEventAsync(sql, given ?? trigger.Names[0], now, "clash", $"refused {clash}");
+                await AddEventAsync(sql, given ?? trigger.Names[0], now, "clash", $"refused {clash}", Actor.GitHub(trigger.DeliveryId).Name);
                 await transaction.CommitAsync(cancellationToken);
                 return new TriggerRecording(TriggerOutcome.Clash, null, null, clash);
             }
             if (name is not null && generation is not null)
             {
                 await AddEventAsync(sql, name, now, "webhook",
-                    $"pull_request.{trigger.Action} at {trigger.HeadSha[..Math.Min(7, trigger.HeadSha.Length)]} (delivery {trigger.DeliveryId}): {trigger.Decision.Verdict.ToString().ToLowerInvariant()}, {trigger.Decision.Reason}");
+                    $"pull_request.{trigger.Action} at {trigger.HeadSha[..Math.Min(7, trigger.HeadSha.Length)]} (delivery {trigger.DeliveryId}): {trigger.Decision.Verdict.ToString().ToLowerInvariant()}, {trigger.Decision.Reason}",
+                    Actor.GitHub(trigger.DeliveryId).Name);
             }
             await transaction.CommitAsync(cancellationToken);
             return new TriggerRecording(generation is null ? TriggerOutcome.NothingToDo : TriggerOutcome.Recorded, name, generation);
@@ -96,9 +97,9 @@ public sealed class PullRequestRecorder(IDbContextFactory<SkiffDbContext> contex
         return (null, null);
     }
 
-    private static Task AddEventAsync(Statements sql, string environment, DateTimeOffset at, string kind, string message) =>
-        sql.ExecuteAsync("INSERT INTO Events (EnvironmentName, At, Kind, Message) VALUES ($name, $at, $kind, $message)",
-            ("$name", environment), ("$at", at), ("$kind", kind), ("$message", message));
+    private static Task AddEventAsync(Statements sql, string environment, DateTimeOffset at, string kind, string message, string actor) =>
+        sql.ExecuteAsync("INSERT INTO Events (EnvironmentName, At, Kind, Message, Actor) VALUES ($name, $at, $kind, $message, $actor)",
+            ("$name", environment), ("$at", at), ("$kind", kind), ("$message", message), ("$actor", actor));
 
     /// <summary>The name given to this pull request, if any. GitHub's repository names are case-insensitive; the index on this pair says the same.</summary>
     private const string FindByPullRequest =

@@ -19,14 +19,18 @@ public sealed class SkiffDbContext(DbContextOptions<SkiffDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // States are stored by name, as they always were: the columns stay text, old stores read as they are.
         modelBuilder.Entity<EnvironmentRecord>(entity =>
         {
             entity.HasKey(e => e.Name);
+            entity.Property(e => e.Desired).HasConversion<string>();
+            entity.Property(e => e.Phase).HasConversion<string>();
         });
         modelBuilder.Entity<DeploymentRecord>(entity =>
         {
             entity.HasKey(d => d.Id);
             entity.HasIndex(d => d.EnvironmentName);
+            entity.Property(d => d.Outcome).HasConversion<string>();
         });
         modelBuilder.Entity<EventRecord>(entity =>
         {

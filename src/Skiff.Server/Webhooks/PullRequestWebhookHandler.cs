@@ -3,7 +3,6 @@ using Skiff.Core.PullRequests;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
 using Skiff.Server.PullRequests;
-using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
 
 namespace Skiff.Server.Webhooks;
@@ -14,8 +13,7 @@ namespace Skiff.Server.Webhooks;
 /// touches containers.
 /// </summary>
 public sealed class PullRequestWebhookHandler(
-    PullRequestRecorder store,
-    ReconcileQueue queue,
+    Environments.DesiredStateWriter desired,
     PullRequestFeedbackSink feedback,
     Hosting.SkiffServerOptions options,
     ILogger<PullRequestWebhookHandler> logger)
@@ -44,7 +42,7 @@ public sealed class PullRequestWebhookHandler(
             return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new { pullRequest = pr.Number, ignored = decision.Reason });
 
         var ownerQualified = PullRequestEnvironmentName.NeedsOwner(repository.FullName, options.Repositories.Select(r => r.FullName));
-        var recording = await store.RecordAsync(new PullRequestTrigger
+        var recording = await desired.RecordPullRequestAsync(new PullRequestTrigger
         {
             DeliveryId = delivery,
             Action = pr.Action,
@@ -68,9 +66,6 @@ public sealed class PullRequestWebhookHandler(
             case TriggerOutcome.Clash:
                 logger.LogWarning("Delivery {Delivery} refused: {Clash}", delivery, recording.Clash);
                 return GitHubWebhookEndpoint.Answer(StatusCodes.Status409Conflict, new Core.Api.ApiError(recording.Clash!));
-            case TriggerOutcome.Recorded:
-                queue.Enqueue(environment!);
-                break;
         }
 
         logger.LogInformation("pull_request.{Action} for {Repository}#{Number} ({Environment}) at {Sha}: {Verdict}",

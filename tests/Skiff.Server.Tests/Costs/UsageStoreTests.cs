@@ -67,7 +67,7 @@ public sealed class UsageStoreTests
         await store.Usage.AddAsync([.. Trace().Select(UsageRecord.From)], CancellationToken.None);
         var before = await store.Usage.ListAsync("shop-pr-1", T0, T0.AddDays(1), CancellationToken.None);
 
-        await store.Environments.DeleteAsync("shop-pr-1", CancellationToken.None);
+        await store.Environments.DeleteAsync("shop-pr-1", (await store.Environments.FindAsync("shop-pr-1", CancellationToken.None))!.Generation, CancellationToken.None);
 
         Assert.Null(await store.Environments.FindAsync("shop-pr-1", CancellationToken.None));
         var after = await store.Usage.ListAsync("shop-pr-1", T0, T0.AddDays(1), CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class BrowserWakeTests
         await using var server = await TestServer.StartAsync();
         try
         {
-            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase);
+            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase.ToString());
             await server.SuspendAsync(name);
 
             using var playwright = await Playwright.CreateAsync();
@@ -54,7 +54,7 @@ public sealed class BrowserWakeTests
                 Assert.Equal((int)HttpStatusCode.OK, documents[^1].Status);
             }
             var awake = (await server.GetAsync(name))!;
-            Assert.Equal("Ready", awake.Phase);
+            Assert.Equal("Ready", awake.Phase.ToString());
             Assert.Contains(awake.Events!, e => e.Kind == "wake");
         }
         finally

@@ -16,7 +16,7 @@ public sealed class LifecycleTests
         try
         {
             var deployed = await server.UpAsync(name, source.Path);
-            Assert.Equal("Ready", deployed.Phase);
+            Assert.Equal("Ready", deployed.Phase.ToString());
             var before = deployed.Services.ToDictionary(s => s.Name, s => s.ContainerId);
 
             await server.RestartAsync();
@@ -25,7 +25,7 @@ public sealed class LifecycleTests
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Contains("Canvas tote bag", body);
             var again = await server.WaitForGenerationAsync(name, deployed.Generation, TimeSpan.FromMinutes(2));
-            Assert.Equal("Ready", again.Phase);
+            Assert.Equal("Ready", again.Phase.ToString());
             Assert.Equal(before, again.Services.ToDictionary(s => s.Name, s => s.ContainerId));
 
             await server.DownAsync(name);

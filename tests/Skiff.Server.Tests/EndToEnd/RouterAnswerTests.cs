@@ -45,7 +45,7 @@ public sealed class RouterAnswerTests(ShopEnvironment shop) : IClassFixture<Shop
         var name = $"nopublic-{Guid.NewGuid().ToString("N")[..6]}";
         try
         {
-            Assert.Equal("Ready", (await shop.Server.UpAsync(name, source.Path)).Phase);
+            Assert.Equal("Ready", (await shop.Server.UpAsync(name, source.Path)).Phase.ToString());
 
             var (status, body) = await shop.Server.BrowseAsync($"{name}.localhost");
 

@@ -19,7 +19,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
         Assert.Contains(ShopEnvironment.Heading, body);
         Assert.Contains("Canvas tote bag", body);
         Assert.Contains("Enamel camping mug", body);
-        Assert.Equal("Ready", shop.Deployed.Phase);
+        Assert.Equal("Ready", shop.Deployed.Phase.ToString());
         Assert.Equal($"http://{shop.Name}.localhost:{shop.Server.Address.Port}/", shop.Deployed.Url);
         Assert.All(shop.Deployed.Services, s => Assert.NotNull(s.ContainerId));
         Assert.NotNull(shop.Deployed.Timings);
@@ -45,7 +45,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
         var updated = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-        Assert.Equal("Ready", updated.Phase);
+        Assert.Equal("Ready", updated.Phase.ToString());
         var after = await shop.ContainerIdsAsync();
         Assert.NotEqual(before["web"], after["web"]);
         Assert.Equal(before["api"], after["api"]);
@@ -62,7 +62,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
         var again = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-        Assert.Equal("Ready", again.Phase);
+        Assert.Equal("Ready", again.Phase.ToString());
         Assert.Equal(before, await shop.ContainerIdsAsync());
         Assert.Equal(0, again.Deployments?.FirstOrDefault()?.ContainersChanged ?? (await shop.Server.GetAsync(shop.Name))!.Deployments![0].ContainersChanged);
     }
@@ -78,7 +78,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
             var failed = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-            Assert.Equal("Failed", failed.Phase);
+            Assert.Equal("Failed", failed.Phase.ToString());
             Assert.Matches(@"compose\.yaml:\d+:\d+", failed.Error!.Message);
             Assert.Equal(before, await shop.ContainerIdsAsync());
             var (status, body) = await shop.BrowseAsync();
@@ -101,7 +101,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
             var failed = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-            Assert.Equal("Failed", failed.Phase);
+            Assert.Equal("Failed", failed.Phase.ToString());
             Assert.Contains("dependency cycle detected", failed.Error!.Message);
             var (status, _) = await shop.BrowseAsync();
             Assert.Equal(HttpStatusCode.OK, status);
@@ -123,7 +123,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
             var failed = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-            Assert.Equal("Failed", failed.Phase);
+            Assert.Equal("Failed", failed.Phase.ToString());
             Assert.Equal("api", failed.Error!.Service);
             Assert.Contains("build failed", failed.Error.Message);
             Assert.Contains(failed.Error.LogTail, line => line.Contains("about to fail"));
@@ -154,7 +154,7 @@ public sealed class ShopEnvironmentTests(ShopEnvironment shop) : IClassFixture<S
 
             var failed = await shop.Server.UpAsync(shop.Name, shop.Source.Path);
 
-            Assert.Equal("Failed", failed.Phase);
+            Assert.Equal("Failed", failed.Phase.ToString());
             Assert.Equal("api", failed.Error!.Service);
             Assert.Contains("health check failed", failed.Error.Message);
             Assert.Equal(before, await shop.ContainerIdsAsync());

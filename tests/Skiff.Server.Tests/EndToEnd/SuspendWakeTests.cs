@@ -16,7 +16,7 @@ public sealed class SuspendWakeTests
         try
         {
             var ready = await server.UpAsync(name, source.Path);
-            Assert.Equal("Ready", ready.Phase);
+            Assert.Equal("Ready", ready.Phase.ToString());
             var db = ready.Services.Single(s => s.Name == "db").ContainerId!;
             var insert = await server.Driver.ExecAsync(db, ["psql", "-v", "ON_ERROR_STOP=1", "-c",
                 "INSERT INTO products (sku, name, description, category_id, price_cents, stock) SELECT 'WAKE-1', 'Kept while asleep', 'a row added after seeding', id, 100, 1 FROM categories LIMIT 1"],
@@ -36,7 +36,7 @@ public sealed class SuspendWakeTests
             Assert.Contains("Kept while asleep", body);
             Assert.Contains("Canvas tote bag", body);
             var awake = (await server.GetAsync(name))!;
-            Assert.Equal("Ready", awake.Phase);
+            Assert.Equal("Ready", awake.Phase.ToString());
             Assert.Contains(awake.Events!, e => e.Kind == "wake" && e.Message.StartsWith("woke in "));
             Assert.Equal(db, awake.Services.Single(s => s.Name == "db").ContainerId);
         }
@@ -54,7 +54,7 @@ public sealed class SuspendWakeTests
         await using var server = await TestServer.StartAsync();
         try
         {
-            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase);
+            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase.ToString());
             await server.SuspendAsync(name);
 
             var pages = new List<HttpStatusCode>();

@@ -29,7 +29,7 @@ public sealed class UpdateWithoutDowntimeTests(ITestOutputHelper output)
         await using var server = await TestServer.StartAsync();
         try
         {
-            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase);
+            Assert.Equal("Ready", (await server.UpAsync(name, source.Path)).Phase.ToString());
 
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
             var traffic = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => LoopAsync(server, name, stop.Token))));

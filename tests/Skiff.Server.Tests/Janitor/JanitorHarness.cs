@@ -85,6 +85,7 @@ public sealed class JanitorHarness : IAsyncDisposable
         services.AddSingleton<EnvironmentStore>();
         services.AddSingleton<PullRequestRecorder>();
         services.AddSingleton<ReconcileQueue>();
+        services.AddSingleton<Skiff.Server.Environments.DesiredStateWriter>();
         services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(EngineEndpoint.DockerHost) });
         services.AddSingleton<IEnvironmentDriver, DockerDriver>();
         services.AddSingleton(server);

@@ -148,7 +148,7 @@ public sealed class JanitorPlannerTests
         facts.ToImmutableDictionary(f => f.Name);
 
     private static EnvironmentFact Environment(string name, string desired, string phase, DateTimeOffset updatedAt) =>
-        new(name, desired, phase, 7, updatedAt);
+        new(name, Enum.Parse<Core.Environments.DesiredState>(desired), Enum.Parse<Core.Environments.EnvironmentPhase>(phase), 7, updatedAt);
 
     private static EnvironmentFact PullRequest(string name, long number, string desired) =>
         Environment(name, desired, "Ready", Now.AddDays(-1)) with { Repository = "acme/shop", PullRequest = number };

@@ -45,10 +45,10 @@ public sealed class JanitorPullRequestTests : IAsyncLifetime
         Assert.Equal((JanitorActionKind.ClosedPullRequest, "shop-pr-8", null), (action.Kind, action.Environment, action.Error));
         Assert.Contains("acme/shop#8 was merged", action.Detail);
         var closed = await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None);
-        Assert.Equal(("Absent", "Deleting", 2L), (closed!.Desired, closed.Phase, closed.Generation));
+        Assert.Equal(("Absent", "Deleting", 2L), (closed!.Desired.ToString(), closed.Phase.ToString(), closed.Generation));
         Assert.True(_harness.Queue.IsBusy("shop-pr-8"));
         var open = await _harness.Store.FindAsync("shop-pr-7", CancellationToken.None);
-        Assert.Equal("Running", open!.Desired);
+        Assert.Equal("Running", open!.Desired.ToString());
         Assert.False(_harness.Queue.IsBusy("shop-pr-7"));
         var history = await _harness.Store.ListEventsAsync("shop-pr-8", 10, CancellationToken.None);
         Assert.Contains(history, e => e.Kind == "janitor" && e.Message.Contains("merged") && e.Message.Contains("set to Absent"));
@@ -67,7 +67,7 @@ public sealed class JanitorPullRequestTests : IAsyncLifetime
 
         Assert.Equal(JanitorActionKind.ClosedPullRequest, Assert.Single(report.Actions).Kind);
         var record = await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None);
-        Assert.Equal(("Running", 1L), (record!.Desired, record.Generation));
+        Assert.Equal(("Running", 1L), (record!.Desired.ToString(), record.Generation));
         Assert.False(_harness.Queue.IsBusy("shop-pr-8"));
         var history = await _harness.Store.ListEventsAsync("shop-pr-8", 10, CancellationToken.None);
         Assert.Contains(history, e => e.Kind == "janitor" && e.Message.StartsWith("dry run, would remove the environment: pull request acme/shop#8 was closed", StringComparison.Ordinal));
@@ -85,8 +85,8 @@ public sealed class JanitorPullRequestTests : IAsyncLifetime
         var report = await _harness.RunAsync();
 
         Assert.Empty(report.Actions);
-        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-9", CancellationToken.None))!.Desired);
-        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-10", CancellationToken.None))!.Desired);
+        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-9", CancellationToken.None))!.Desired.ToString());
+        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-10", CancellationToken.None))!.Desired.ToString());
         Assert.Contains(_harness.Logs.Lines, l => l.Contains("could not read pull request") && l.Contains("PullRequest=9") && l.Contains("404"));
         Assert.Contains(_harness.Logs.Lines, l => l.Contains("could not read pull request") && l.Contains("PullRequest=10") && l.Contains("502"));
     }
@@ -108,12 +108,14 @@ public sealed class JanitorPullRequestTests : IAsyncLifetime
         await RecordAsync("acme/shop", 8);
         // The janitor saw generation 1 closed; a reopen webhook made it generation 2 before the janitor wrote.
         await RecordAsync("acme/shop", 8, delivery: "reopened");
-        var store = _harness.Get<JanitorStore>();
+        var desired = _harness.Get<Skiff.Server.Environments.DesiredStateWriter>();
+        Task<bool> RemoveIfUnchangedAsync(long generation) => desired.RequestAsync("shop-pr-8", Core.Environments.EnvironmentTrigger.JanitorRemove,
+            Core.Environments.Actor.Janitor, "closed", CancellationToken.None, ifGeneration: generation).ContinueWith(t => t.Result.Decision.Changes);
 
-        Assert.False(await store.RequestAbsentIfUnchangedAsync("shop-pr-8", 1, CancellationToken.None));
-        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None))!.Desired);
-        Assert.True(await store.RequestAbsentIfUnchangedAsync("shop-pr-8", 2, CancellationToken.None));
-        Assert.Equal("Absent", (await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None))!.Desired);
+        Assert.False(await RemoveIfUnchangedAsync(1));
+        Assert.Equal("Running", (await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None))!.Desired.ToString());
+        Assert.True(await RemoveIfUnchangedAsync(2));
+        Assert.Equal("Absent", (await _harness.Store.FindAsync("shop-pr-8", CancellationToken.None))!.Desired.ToString());
     }
 
     [Fact]

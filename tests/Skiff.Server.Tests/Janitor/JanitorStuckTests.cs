@@ -26,7 +26,7 @@ public sealed class JanitorStuckTests
         Assert.Contains("Deploying for 31 min", report.Actions[1].Detail);
         Assert.True(harness.Queue.IsBusy(name));
         var row = Assert.Single(await harness.Store.ListDeploymentsAsync(name, 10, CancellationToken.None));
-        Assert.Equal((deploymentId, "Interrupted"), (row.Id, row.Outcome));
+        Assert.Equal((deploymentId, "Interrupted"), (row.Id, row.Outcome.ToString()));
         Assert.NotNull(row.FinishedAt);
         var history = await harness.Store.ListEventsAsync(name, 10, CancellationToken.None);
         Assert.Contains(history, e => e.Kind == "janitor" && e.Message.Contains("queued again"));
@@ -46,7 +46,7 @@ public sealed class JanitorStuckTests
         harness.Time.Advance(TimeSpan.FromHours(3));
 
         Assert.Empty((await harness.RunAsync()).Actions);
-        Assert.Equal("Running", Assert.Single(await harness.Store.ListDeploymentsAsync(name, 10, CancellationToken.None)).Outcome);
+        Assert.Equal("Running", Assert.Single(await harness.Store.ListDeploymentsAsync(name, 10, CancellationToken.None)).Outcome.ToString());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class JanitorStuckTests
 
         Assert.Equal(2, report.Actions.Count);
         Assert.False(harness.Queue.IsBusy(name));
-        Assert.Equal("Running", Assert.Single(await harness.Store.ListDeploymentsAsync(name, 10, CancellationToken.None)).Outcome);
+        Assert.Equal("Running", Assert.Single(await harness.Store.ListDeploymentsAsync(name, 10, CancellationToken.None)).Outcome.ToString());
         Assert.Contains(await harness.Store.ListEventsAsync(name, 10, CancellationToken.None),
             e => e.Kind == "janitor" && e.Message.StartsWith("dry run, would queue it again: Deploying for 60 min", StringComparison.Ordinal));
     }

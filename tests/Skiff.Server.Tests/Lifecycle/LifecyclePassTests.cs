@@ -24,6 +24,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     private readonly RecordingReporter _reporter = new();
     private readonly ReconcileQueue _queue = new();
     private EnvironmentStore _store = null!;
+    private IDbContextFactory<SkiffDbContext> _contexts = null!;
     private UsageStore _usage = null!;
     private ActivityTracker _activity = null!;
 
@@ -46,6 +47,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var contexts = new PooledDbContextFactory<SkiffDbContext>(new DbContextOptionsBuilder<SkiffDbContext>().UseSqlite($"Data Source={_home}/skiff.db").Options);
+        _contexts = contexts;
         _store = new EnvironmentStore(contexts, _time);
         await _store.InitializeAsync(CancellationToken.None);
         _usage = new UsageStore(contexts);
@@ -62,7 +64,8 @@ public sealed class LifecyclePassTests : IAsyncLifetime
     {
         var access = new GitHubAccessProvider(_time);
         var feedback = new PullRequestFeedbackSink(_reporter, access, Options);
-        return new LifecyclePass(new Budgets.BudgetGuard(new Skiff.Server.Costs.CostReports(_usage, Options, _time), _time), _store, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
+        var desired = new Skiff.Server.Environments.DesiredStateWriter(_store, new PullRequestRecorder(_contexts, _time), _queue, NullLogger<Skiff.Server.Environments.DesiredStateWriter>.Instance);
+        return new LifecyclePass(new Budgets.BudgetGuard(new Skiff.Server.Costs.CostReports(_usage, Options, _time), _time), _store, desired, _queue, _activity, feedback, new ServerUrls("localhost"), Options, _time, NullLogger<LifecyclePass>.Instance);
     }
 
     /// <summary>An environment that deployed successfully now (a PR environment of acme/shop, the number from its name: shop-pr-7 is #7).</summary>
@@ -96,11 +99,11 @@ public sealed class LifecyclePassTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromMinutes(29));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired.ToString());
 
         _time.Advance(TimeSpan.FromMinutes(2));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Suspended", (await RecordAsync(name)).Desired);
+        Assert.Equal("Suspended", (await RecordAsync(name)).Desired.ToString());
         Assert.True(_queue.IsBusy(name));
         Assert.Contains(await _store.ListEventsAsync(name, 10, CancellationToken.None), e => e.Kind == "idle");
     }
@@ -115,7 +118,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(25));
         await Pass().RunAsync(CancellationToken.None);
 
-        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired.ToString());
     }
 
     [Fact]
@@ -134,11 +137,11 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         _activity = new ActivityTracker(_time);   // a restarted server remembers no request in memory
         _time.Advance(TimeSpan.FromMinutes(25));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired.ToString());
 
         _time.Advance(TimeSpan.FromMinutes(6));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Suspended", (await RecordAsync(name)).Desired);
+        Assert.Equal("Suspended", (await RecordAsync(name)).Desired.ToString());
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromHours(21));   // 31 h after deploy, 21 h after the last request: alive
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired.ToString());
         Assert.Empty(_reporter.Reports);
 
         _time.Advance(TimeSpan.FromHours(2));    // 1 h left: the warning, once
@@ -164,7 +167,7 @@ public sealed class LifecyclePassTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         await Pass().RunAsync(CancellationToken.None);
         var expired = await RecordAsync(name);
-        Assert.Equal("Absent", expired.Desired);
+        Assert.Equal("Absent", expired.Desired.ToString());
         Assert.Contains("expired", expired.RemovalReason);
         Assert.Contains("push a commit", expired.RemovalReason);
     }
@@ -179,11 +182,11 @@ public sealed class LifecyclePassTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromDays(2));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Running", (await RecordAsync(name)).Desired);
+        Assert.Equal("Running", (await RecordAsync(name)).Desired.ToString());
 
         _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Absent", (await RecordAsync(name)).Desired);
+        Assert.Equal("Absent", (await RecordAsync(name)).Desired.ToString());
     }
 
     [Fact]
@@ -193,13 +196,13 @@ public sealed class LifecyclePassTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromDays(20));   // beyond MaxTtl (14 d): "never" is capped when not allowed
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Absent", (await RecordAsync(name)).Desired);
+        Assert.Equal("Absent", (await RecordAsync(name)).Desired.ToString());
 
         Options = Options with { Lifetimes = Options.Lifetimes with { AllowNever = true } };
         var other = await DeployedAsync("shop-pr-8", appTtl: "never", appIdle: "never");
         _time.Advance(TimeSpan.FromDays(20));
         await Pass().RunAsync(CancellationToken.None);
-        Assert.Equal("Running", (await RecordAsync(other)).Desired);
+        Assert.Equal("Running", (await RecordAsync(other)).Desired.ToString());
     }
 
     [Fact]
@@ -228,8 +231,8 @@ public sealed class LifecyclePassTests : IAsyncLifetime
 
         await Pass().RunAsync(CancellationToken.None);
 
-        Assert.Equal("Suspended", (await RecordAsync(older)).Desired);
-        Assert.Equal("Running", (await RecordAsync(newer)).Desired);
+        Assert.Equal("Suspended", (await RecordAsync(older)).Desired.ToString());
+        Assert.Equal("Running", (await RecordAsync(newer)).Desired.ToString());
         Assert.Contains(await _store.ListEventsAsync(older, 10, CancellationToken.None), e => e.Kind == "budget" && e.Message.Contains("budget"));
     }
 

@@ -18,7 +18,7 @@ public sealed class CapacityQueueTests
         try
         {
             Assert.Equal(HttpStatusCode.Accepted, (await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("opened", 21, sha))).Status);
-            Assert.Equal("Ready", (await pr.WaitForShaAsync("shop-pr-21", sha)).Phase);
+            Assert.Equal("Ready", (await pr.WaitForShaAsync("shop-pr-21", sha)).Phase.ToString());
 
             Assert.Equal(HttpStatusCode.Accepted, (await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("opened", 22, sha))).Status);
             var queued = await pr.WaitForPhaseAsync("shop-pr-22", "Queued", TimeSpan.FromMinutes(1));
@@ -30,7 +30,7 @@ public sealed class CapacityQueueTests
             Assert.Equal(HttpStatusCode.Accepted, (await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("closed", 21, sha))).Status);
             await pr.WaitGoneAsync("shop-pr-21");
             var ready = await pr.WaitForShaAsync("shop-pr-22", sha);
-            Assert.Equal("Ready", ready.Phase);
+            Assert.Equal("Ready", ready.Phase.ToString());
             var (status, html) = await pr.Server.BrowseAsync("shop-pr-22.localhost");
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Contains("Canvas tote bag", html);

@@ -23,7 +23,7 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         Assert.Equal(environment, body.GetProperty("environment").GetString());
 
         var ready = await pr.WaitForShaAsync(environment, first);
-        Assert.Equal("Ready", ready.Phase);
+        Assert.Equal("Ready", ready.Phase.ToString());
         var (page, html) = await pr.Server.BrowseAsync($"{environment}.localhost");
         Assert.Equal(HttpStatusCode.OK, page);
         Assert.Contains("first-push", html);
@@ -46,7 +46,7 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         Assert.Equal(HttpStatusCode.Accepted, status);
 
         var updated = await pr.WaitForShaAsync(environment, second);
-        Assert.Equal("Ready", updated.Phase);
+        Assert.Equal("Ready", updated.Phase.ToString());
         (_, html) = await pr.Server.BrowseAsync($"{environment}.localhost");
         Assert.Contains("second-push", html);
         var after = updated.Services.ToDictionary(s => s.Name, s => s.ContainerId);
@@ -129,7 +129,7 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.True(body.GetProperty("duplicate").GetBoolean());
         var ready = await pr.WaitForShaAsync(environment, sha);
-        Assert.Equal("Ready", ready.Phase);
+        Assert.Equal("Ready", ready.Phase.ToString());
         await Task.Delay(1000);
         var final = await pr.Server.GetAsync(environment);
         Assert.Single(final!.Deployments!);
@@ -155,7 +155,7 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         }
 
         var ready = await pr.WaitForShaAsync(environment, shas[^1]);
-        Assert.Equal("Ready", ready.Phase);
+        Assert.Equal("Ready", ready.Phase.ToString());
         var (_, html) = await pr.Server.BrowseAsync($"{environment}.localhost");
         Assert.Contains("burst-19", html);
         var deploys = ready.Deployments!;

@@ -31,8 +31,8 @@ public sealed class TwoOwnersTests
             Assert.Equal(acmeEnvironment, acmeBody.GetProperty("environment").GetString());
             Assert.Equal(otherEnvironment, otherBody.GetProperty("environment").GetString());
             var acme = await pr.WaitForShaAsync(acmeEnvironment, acmeSha);
-            Assert.Equal("Ready", acme.Phase);
-            Assert.Equal("Ready", (await pr.WaitForShaAsync(otherEnvironment, otherSha)).Phase);
+            Assert.Equal("Ready", acme.Phase.ToString());
+            Assert.Equal("Ready", (await pr.WaitForShaAsync(otherEnvironment, otherSha)).Phase.ToString());
 
             // Two databases: a row written into acme's is served by acme's shop only.
             var acmeDb = acme.Services.Single(s => s.Name == "db").ContainerId!;
@@ -52,7 +52,7 @@ public sealed class TwoOwnersTests
             var otherSecond = await PullRequestServer.PushHeadingAsync(other.Git, 1, "other-second");
             var (pushed, _) = await pr.SendAsync(other.Deliveries, "pull_request", other.Deliveries.PullRequest("synchronize", 1, otherSecond));
             Assert.Equal(HttpStatusCode.Accepted, pushed);
-            Assert.Equal("Ready", (await pr.WaitForShaAsync(otherEnvironment, otherSecond)).Phase);
+            Assert.Equal("Ready", (await pr.WaitForShaAsync(otherEnvironment, otherSecond)).Phase.ToString());
             Assert.Contains("other-second", (await pr.Server.BrowseAsync($"{otherEnvironment}.localhost")).Body);
             var (closed, closedBody) = await pr.SendAsync(other.Deliveries, "pull_request", other.Deliveries.PullRequest("closed", 1, otherSecond));
             Assert.Equal(HttpStatusCode.Accepted, closed);

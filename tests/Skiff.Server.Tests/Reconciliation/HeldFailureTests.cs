@@ -35,7 +35,7 @@ public sealed class HeldFailureTests
         await server.RestartAsync();
 
         var failed = await server.WaitForGenerationAsync("shop-pr-5", 1, TimeSpan.FromMinutes(1));
-        Assert.Equal("Failed", failed.Phase);
+        Assert.Equal("Failed", failed.Phase.ToString());
         Assert.Contains("repository acme/shop is no longer in the server configuration", failed.Error!.Message);
         Assert.Contains("not tried again until the environment's desired state changes", failed.Error.Message);
         // Backoff would have tried again after 1, 2 and 4 s.
@@ -43,14 +43,14 @@ public sealed class HeldFailureTests
         var held = (await server.GetAsync("shop-pr-5"))!;
         Assert.Equal(1, held.Generation);
         Assert.Single(held.Deployments!);
-        Assert.Equal("Failed", held.Deployments![0].Outcome);
+        Assert.Equal("Failed", held.Deployments![0].Outcome.ToString());
         Assert.Single(held.Events!, e => e.Kind == "failure");
 
         // Asking again is a change: it is tried once more.
         using (var resume = await server.Http.PostAsync("api/v1/environments/shop-pr-5/resume", null))
             Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
         var again = await server.WaitForGenerationAsync("shop-pr-5", 2, TimeSpan.FromMinutes(1));
-        Assert.Equal("Failed", again.Phase);
+        Assert.Equal("Failed", again.Phase.ToString());
         Assert.Equal(2, again.Deployments!.Count);
 
         await server.DownAsync("shop-pr-5");

@@ -55,7 +55,7 @@ public sealed class PullRequestRecorderTests
             var record = (await store.Environments.FindAsync(name, CancellationToken.None))!;
             Assert.Equal(repository, record.Repository);
             Assert.Equal(sha, record.HeadSha);
-            Assert.Equal(action == "closed" ? "Absent" : "Running", record.Desired);
+            Assert.Equal(action == "closed" ? "Absent" : "Running", record.Desired.ToString());
             if (otherBefore is not null)
             {
                 var otherAfter = (await store.Environments.FindAsync(otherName!, CancellationToken.None))!;
@@ -75,7 +75,7 @@ public sealed class PullRequestRecorderTests
         var first = await store.Recorder.RecordAsync(Trigger("acme/shop", 1, "opened", Sha('1'), acmeAlone), CancellationToken.None);
         Assert.Equal("shop-pr-1", first.Environment);
         await store.Recorder.RecordAsync(Trigger("acme/shop", 1, "closed", Sha('1'), acmeAlone), CancellationToken.None);
-        await store.Environments.DeleteAsync("shop-pr-1", CancellationToken.None);
+        await store.Environments.DeleteAsync("shop-pr-1", (await store.Environments.FindAsync("shop-pr-1", CancellationToken.None))!.Generation, CancellationToken.None);
 
         // acme/shop is no longer served; other/shop alone would like the short name.
         var other = await store.Recorder.RecordAsync(Trigger("other/shop", 1, "opened", Sha('a'), ["other/shop"]), CancellationToken.None);
@@ -142,7 +142,7 @@ public sealed class PullRequestRecorderTests
         var closed = await store.Recorder.RecordAsync(Trigger("other/shop", 1, "closed", Sha('a')), CancellationToken.None);
 
         Assert.Equal(TriggerOutcome.NothingToDo, closed.Outcome);
-        Assert.Equal("Running", (await store.Environments.FindAsync("acme-shop-pr-1", CancellationToken.None))!.Desired);
+        Assert.Equal("Running", (await store.Environments.FindAsync("acme-shop-pr-1", CancellationToken.None))!.Desired.ToString());
         await using var db = await store.Contexts.CreateDbContextAsync();
         Assert.Single(await db.Environments.ToListAsync());
     }

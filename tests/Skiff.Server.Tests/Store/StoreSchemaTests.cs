@@ -33,7 +33,7 @@ public sealed class StoreSchemaTests
         await store.Environments.InitializeAsync(CancellationToken.None);
 
         var kept = (await store.Environments.FindAsync("shop-pr-1", CancellationToken.None))!;
-        Assert.Equal((3L, "Ready", (long?)null), (kept.Generation, kept.Phase, kept.HeldGeneration));
+        Assert.Equal((3L, "Ready", (long?)null), (kept.Generation, kept.Phase.ToString(), kept.HeldGeneration));
         await using var db = await store.Contexts.CreateDbContextAsync();
         var given = Assert.Single(await db.PullRequestNames.ToListAsync());
         Assert.Equal(("shop-pr-1", "acme/shop", 1L), (given.Name, given.Repository, given.PullRequest));
