@@ -55,8 +55,6 @@ public static class SkiffServer
         services.AddSingleton<InFlightRequests>();
         services.AddSingleton<IRouteDrain, RouteDrain>();
         services.AddSingleton<EnvironmentDtos>();
-        services.AddSingleton<ReconcileQueue>();
-        services.AddSingleton<EnvironmentReconciler>();
         services.AddSingleton(new DeployOptions());
         services.AddSingleton<EnvironmentDeployer>();
         services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(options.DockerHost) });
@@ -65,9 +63,6 @@ public static class SkiffServer
         services.AddSkiffCostMeter();
         services.AddSingleton(new GitSourceOptions { Home = options.Home });
         services.AddSingleton<IGitSource, GitSource>();
-        services.AddSingleton<SourceResolver>();
-        services.AddSingleton<CheckoutJanitor>();
-        services.AddSingleton<DeployAdmission>();
         services.AddSingleton<Budgets.BudgetGuard>();
         services.AddSingleton(new GitHubReporterOptions());
         services.AddSingleton<GitHubPullRequestReporter>();
@@ -83,7 +78,8 @@ public static class SkiffServer
         services.AddSingleton<LifecyclePass>();
         services.AddHostedService<LifecycleEnforcer>();
         services.AddHostedService<FeedbackFailureRecorder>();
-        services.AddHostedService<ReconcilerService>();
+        // After the reporter: hosted services stop in reverse order, so the reconciler stops first and its last reports are still delivered.
+        services.AddSkiffReconciler();
         services.AddSkiffJanitor(options);
         services.AddReverseProxy().LoadFromMemory([], []);
         configure?.Invoke(services);
