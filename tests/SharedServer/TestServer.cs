@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Skiff.Core.Api;
 using Skiff.Core.Runtime;
 using Skiff.Server.Hosting;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Tests.Shared;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Skiff.Server.Webhooks;
+using Skiff.Server.GitHub;
 
 namespace Skiff.Tests.Shared;
 

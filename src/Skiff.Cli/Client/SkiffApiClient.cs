@@ -69,12 +69,12 @@ public sealed class SkiffApiClient(Uri server) : IDisposable
     }
 
     /// <summary>Runs a janitor pass on the server now (<c>POST /api/v1/janitor</c>).</summary>
-    public Task<Skiff.Server.Janitor.JanitorReport> RunJanitorAsync(bool dryRun, CancellationToken cancellationToken) =>
-        SendAsync<Skiff.Server.Janitor.JanitorReport>(HttpMethod.Post, $"api/v1/janitor?dryRun={(dryRun ? "true" : "false")}", null, cancellationToken);
+    public Task<Skiff.Core.Api.JanitorReport> RunJanitorAsync(bool dryRun, CancellationToken cancellationToken) =>
+        SendAsync<Skiff.Core.Api.JanitorReport>(HttpMethod.Post, $"api/v1/janitor?dryRun={(dryRun ? "true" : "false")}", null, cancellationToken);
 
     /// <summary>Usage and cost per group (<c>GET /api/v1/cost</c>); <paramref name="since"/> null means this month.</summary>
-    public Task<Skiff.Server.Costs.CostReportDto> GetCostAsync(string by, string? since, CancellationToken cancellationToken) =>
-        SendAsync<Skiff.Server.Costs.CostReportDto>(HttpMethod.Get, $"api/v1/cost?by={Uri.EscapeDataString(by)}{(since is null ? "" : "&since=" + Uri.EscapeDataString(since))}", null, cancellationToken);
+    public Task<Skiff.Core.Api.CostReportDto> GetCostAsync(string by, string? since, CancellationToken cancellationToken) =>
+        SendAsync<Skiff.Core.Api.CostReportDto>(HttpMethod.Get, $"api/v1/cost?by={Uri.EscapeDataString(by)}{(since is null ? "" : "&since=" + Uri.EscapeDataString(since))}", null, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Skiff.Cli.Client;
 using Skiff.Cli.Output;
-using Skiff.Server.Costs;
+using Skiff.Core.Api;
 
 namespace Skiff.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Skiff.Cli.Client;
 using Skiff.Cli.Output;
-using Skiff.Server.Janitor;
+using Skiff.Core.Api;
 
 namespace Skiff.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using Skiff.Core.Environments;
 using Skiff.Server.Reconciliation;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Activity;
 

@@ -4,11 +4,12 @@ using Skiff.Core.Deploy;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Routing;
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Api;
 
 /// <summary>Builds the API's view of an environment from its stored record and the live board.</summary>
-public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Hosting.SkiffServerOptions options, Activity.ActivityTracker activity, TimeProvider time)
+public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Configuration.SkiffServerOptions options, Activity.ActivityTracker activity, TimeProvider time)
 {
     public EnvironmentDto From(EnvironmentRecord record, IReadOnlyList<DeploymentRecord>? history = null, IReadOnlyList<EventRecord>? events = null)
     {

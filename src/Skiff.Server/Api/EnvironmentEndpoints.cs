@@ -91,7 +91,7 @@ public static class EnvironmentEndpoints
 
     /// <summary><c>{"duration": "2d"}</c> (or "never", where the server allows it): the environment does not expire before now + duration.</summary>
     private static async Task<IResult> ExtendAsync(string name, HttpRequest request, EnvironmentStore store, DesiredStateWriter desired, EnvironmentDtos dtos,
-        Hosting.SkiffServerOptions options, TimeProvider time, CancellationToken cancellationToken)
+        Configuration.SkiffServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         ExtendRequest? body;
         try

@@ -1,5 +1,5 @@
 using Skiff.Core.Api;
-using Skiff.Server.Hosting;
+using Skiff.Server.Runtime;
 
 namespace Skiff.Server.Api;
 

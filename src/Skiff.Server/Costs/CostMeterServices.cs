@@ -1,10 +1,8 @@
-using Prometheus;
-using Skiff.Server.Api;
 using Skiff.Server.Store;
 
 namespace Skiff.Server.Costs;
 
-/// <summary>Registers the cost meter (sampler, store, reports, <c>/metrics</c>) and maps its endpoints.</summary>
+/// <summary>Registers the cost meter: sampler, store, reports and the gauges behind <c>/metrics</c>.</summary>
 public static class CostMeterServices
 {
     public static IServiceCollection AddSkiffCostMeter(this IServiceCollection services, CostMeterOptions? options = null)
@@ -16,12 +14,5 @@ public static class CostMeterServices
         services.AddSingleton<CostMetrics>();
         services.AddHostedService<CostMeter>();
         return services;
-    }
-
-    /// <summary><c>GET /api/v1/cost</c> and <c>GET /metrics</c>.</summary>
-    public static void MapCostMeter(this WebApplication app)
-    {
-        app.MapCostEndpoints();
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CostMetrics>().Registry);
     }
 }

@@ -1,6 +1,7 @@
 using Skiff.Core.Costs;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Costs;
 

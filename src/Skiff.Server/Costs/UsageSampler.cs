@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Skiff.Core.Runtime;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Costs;
 

@@ -10,12 +10,14 @@ using Skiff.Server.Costs;
 using Skiff.Server.GitHub;
 using Skiff.Server.Janitor;
 using Skiff.Server.Lifecycle;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Sources;
 using Skiff.Server.Webhooks;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Routing;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
+using Skiff.Server.Runtime;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Hosting;
 
@@ -101,12 +103,7 @@ public static class SkiffServer
             }
             await next();
         }));
-        app.MapEnvironmentEndpoints();
-        app.MapGitHubWebhookEndpoint();
-        app.MapCostMeter();
-        app.MapHealthEndpoint();
-        app.MapJanitorEndpoint();
-        app.MapGet("/", () => Results.Text("Skiff is running. API: /api/v1/environments\n"));
+        app.MapControlEndpoints();
         return app;
     }
 
@@ -132,11 +129,11 @@ public static class SkiffServer
     private static async Task RestoreBoardAsync(IServiceProvider services, EnvironmentStore store, CancellationToken cancellationToken)
     {
         var board = services.GetRequiredService<EnvironmentBoard>();
-        services.GetRequiredService<EnvironmentRoutes>().Rebuild();
         foreach (var record in await store.ListAsync(cancellationToken))
         {
             var serving = EnvironmentStore.ReadServices(record).Where(s => s.ContainerId is not null && s.Status is ServiceStatus.Ready or ServiceStatus.Unchanged);
             board.SetServing(record.Name, record.PublicService, serving);
         }
+        services.GetRequiredService<EnvironmentRoutes>().Start();
     }
 }

@@ -1,6 +1,7 @@
 using Skiff.Core.Runtime;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Janitor;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Skiff.Server.GitHub;
 
 namespace Skiff.Server.Janitor;
 
@@ -48,5 +49,3 @@ public sealed record EngineLeftover(string Name, int Containers, int Networks, i
 
 public sealed record RunningDeployment(long Id, string Environment, DateTimeOffset StartedAt);
 
-/// <summary>A pull request as GitHub reports it.</summary>
-public sealed record PullRequestStatus(bool Closed, bool Merged, DateTimeOffset? ClosedAt);

@@ -1,4 +1,5 @@
 using Skiff.Core.Environments;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Janitor;
 

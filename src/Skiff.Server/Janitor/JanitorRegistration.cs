@@ -1,4 +1,5 @@
-using Skiff.Server.Hosting;
+using Skiff.Server.Configuration;
+using Skiff.Server.GitHub;
 
 namespace Skiff.Server.Janitor;
 

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Skiff.Core.Runtime;
-using Skiff.Server.Hosting;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
+using Skiff.Server.GitHub;
 
 namespace Skiff.Server.Janitor;
 
@@ -87,7 +88,7 @@ public sealed class JanitorSurvey(
 
     private async Task<IReadOnlyDictionary<string, PullRequestStatus>> CheckPullRequestsAsync(IEnumerable<EnvironmentFact> environments, CancellationToken cancellationToken)
     {
-        var checkable = environments.Where(pullRequests.CanCheck).ToList();
+        var checkable = environments.Where(e => pullRequests.CanCheck(e.Repository)).ToList();
         var known = checkable.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _pullRequestsChecked.Keys.Where(n => !known.Contains(n)).ToList())
             _pullRequestsChecked.Remove(gone);
@@ -96,7 +97,7 @@ public sealed class JanitorSurvey(
         var now = time.GetUtcNow();
         foreach (var environment in batch)
             _pullRequestsChecked[environment.Name] = now;
-        return await pullRequests.ReadAsync(batch, cancellationToken);
+        return await pullRequests.ReadAsync([.. batch.Select(e => new PullRequestRef(e.Name, e.Repository!, e.PullRequest ?? 0))], cancellationToken);
     }
 
     private static EnvironmentFact ToFact(EnvironmentRecord record) =>

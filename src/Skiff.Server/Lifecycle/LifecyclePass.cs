@@ -3,11 +3,11 @@ using Skiff.Core.Lifetimes;
 using Skiff.Core.Units;
 using Skiff.Server.Activity;
 using Skiff.Server.GitHub;
-using Skiff.Server.Hosting;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Routing;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Lifecycle;
 

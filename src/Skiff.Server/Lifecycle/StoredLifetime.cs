@@ -1,8 +1,8 @@
 using Skiff.Core.Lifetimes;
 using Skiff.Core.Specs;
 using Skiff.Core.Units;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Lifecycle;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Skiff.Core.Deploy;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Reconciliation;
 

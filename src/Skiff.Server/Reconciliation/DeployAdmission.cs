@@ -1,7 +1,7 @@
 using Skiff.Core.Budgets;
 using Skiff.Core.Environments;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Reconciliation;
 

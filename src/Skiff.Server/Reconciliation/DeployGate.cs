@@ -10,7 +10,7 @@ namespace Skiff.Server.Reconciliation;
 /// host's capacity (asked once its spec says what it reserves). One that may not waits in the
 /// <see cref="WaitingRoom"/>. An environment already serving is updated without asking.
 /// </summary>
-public sealed class DeployGate(Budgets.BudgetGuard budgets, DeployAdmission admission, WaitingRoom waiting, Hosting.SkiffServerOptions options)
+public sealed class DeployGate(Budgets.BudgetGuard budgets, DeployAdmission admission, WaitingRoom waiting, Configuration.SkiffServerOptions options)
 {
     /// <summary>The repository's budget verdict (for the PR comment), and whether it refuses this environment.</summary>
     public async Task<(BudgetVerdict? Verdict, bool Refused)> BudgetAsync(EnvironmentRecord record, bool serving, CancellationToken cancellationToken)

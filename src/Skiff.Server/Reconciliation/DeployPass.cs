@@ -1,4 +1,5 @@
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Reconciliation;
 

@@ -1,5 +1,6 @@
 using Skiff.Core.Deploy;
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Reconciliation;
 

@@ -1,8 +1,8 @@
 using Skiff.Core.Api;
 using Skiff.Server.GitHub;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Routing;
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Reconciliation;
 
@@ -11,7 +11,7 @@ namespace Skiff.Server.Reconciliation;
 /// pass becomes one state on the PR (comment and deployment), with the URL, timings, failure and
 /// the money lines where they belong. Environments without a pull request hear nothing.
 /// </summary>
-public sealed class EnvironmentFeedback(PullRequestFeedbackSink sink, ServerUrls urls, Costs.CostReports costs, Hosting.SkiffServerOptions options, TimeProvider time)
+public sealed class EnvironmentFeedback(PullRequestFeedbackSink sink, ServerUrls urls, Costs.CostReports costs, Configuration.SkiffServerOptions options, TimeProvider time)
 {
     public void Deploying(EnvironmentRecord record) => sink.Report(record, PullRequestEnvironmentState.Deploying);
 

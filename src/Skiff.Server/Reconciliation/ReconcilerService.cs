@@ -13,7 +13,7 @@ public sealed class ReconcilerService(
     ReconcileQueue queue,
     EnvironmentReconciler reconciler,
     EnvironmentStore store,
-    Hosting.SkiffServerOptions options,
+    Configuration.SkiffServerOptions options,
     TimeProvider time,
     ILogger<ReconcilerService> logger) : BackgroundService
 {

@@ -1,7 +1,7 @@
-using Skiff.Server.Hosting;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Sources;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
+using Skiff.Server.GitHub;
 
 namespace Skiff.Server.Reconciliation;
 

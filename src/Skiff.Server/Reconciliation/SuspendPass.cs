@@ -1,6 +1,7 @@
 using Skiff.Core.Deploy;
 using Skiff.Core.Runtime;
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Reconciliation;
 

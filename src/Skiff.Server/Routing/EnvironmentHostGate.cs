@@ -2,6 +2,7 @@ using Skiff.Core.Environments;
 using Skiff.Server.Activity;
 using Skiff.Server.Store;
 using Yarp.ReverseProxy.Model;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Routing;
 

@@ -1,6 +1,6 @@
 using Skiff.Core.Environments;
-using Skiff.Server.Reconciliation;
 using Yarp.ReverseProxy.Configuration;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Routing;
 
@@ -9,6 +9,7 @@ namespace Skiff.Server.Routing;
 /// <c>&lt;service&gt;--&lt;env&gt;.&lt;domain&gt;</c> to every service that publishes a port, each
 /// reaching the container through its port published on 127.0.0.1 (never a container IP).
 /// The whole table is swapped at once through YARP's in-memory provider and its change token.
+/// The server starts it (<see cref="Start"/>) once the board holds what was stored.
 /// </summary>
 public sealed class EnvironmentRoutes
 {
@@ -22,7 +23,13 @@ public sealed class EnvironmentRoutes
         _proxyConfig = proxyConfig;
         _board = board;
         _urls = urls;
-        board.ServingChanged += Rebuild;
+    }
+
+    /// <summary>Builds the table from the board now, and again whenever what the board serves changes.</summary>
+    public void Start()
+    {
+        _board.ServingChanged += Rebuild;
+        Rebuild();
     }
 
     public void Rebuild()

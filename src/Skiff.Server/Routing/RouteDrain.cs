@@ -1,6 +1,7 @@
 using Skiff.Core.Deploy;
 using Skiff.Server.Reconciliation;
 using Yarp.ReverseProxy;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Routing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Skiff.Server.Reconciliation;
 using Yarp.ReverseProxy.Forwarder;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Routing;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Primitives;
 using Skiff.Core.PullRequests;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Store;
+using Skiff.Server.Api;
 
 namespace Skiff.Server.Webhooks;
 
@@ -15,10 +15,10 @@ namespace Skiff.Server.Webhooks;
 public sealed class PullRequestWebhookHandler(
     Environments.DesiredStateWriter desired,
     PullRequestFeedbackSink feedback,
-    Hosting.SkiffServerOptions options,
+    Configuration.SkiffServerOptions options,
     ILogger<PullRequestWebhookHandler> logger)
 {
-    public async Task<IResult> HandleAsync(RepositoryConfig repository, string delivery, IDictionary<string, StringValues> headers, byte[] body, CancellationToken cancellationToken)
+    public async Task<WebhookAnswer> HandleAsync(RepositoryConfig repository, string delivery, IDictionary<string, StringValues> headers, byte[] body, CancellationToken cancellationToken)
     {
         Octokit.Webhooks.Events.PullRequestEvent? pullRequestEvent;
         try
@@ -39,7 +39,7 @@ public sealed class PullRequestWebhookHandler(
         var facts = new PullRequestFacts(pr.Action, pr.Draft, pr.Labels, pr.FromFork);
         var decision = PullRequestPolicy.Decide(facts, repository.Rules, repository.FullName);
         if (decision.Verdict == PullRequestVerdict.Ignore)
-            return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new { pullRequest = pr.Number, ignored = decision.Reason });
+            return new WebhookAnswer(StatusCodes.Status202Accepted, new { pullRequest = pr.Number, ignored = decision.Reason });
 
         var ownerQualified = PullRequestEnvironmentName.NeedsOwner(repository.FullName, options.Repositories.Select(r => r.FullName));
         var recording = await desired.RecordPullRequestAsync(new PullRequestTrigger
@@ -62,10 +62,10 @@ public sealed class PullRequestWebhookHandler(
         {
             case TriggerOutcome.Duplicate:
                 logger.LogInformation("Delivery {Delivery} for {Repository}#{Number} was seen before; nothing to do", delivery, repository.FullName, pr.Number);
-                return GitHubWebhookEndpoint.Answer(StatusCodes.Status200OK, new { environment, duplicate = true });
+                return new WebhookAnswer(StatusCodes.Status200OK, new { environment, duplicate = true });
             case TriggerOutcome.Clash:
                 logger.LogWarning("Delivery {Delivery} refused: {Clash}", delivery, recording.Clash);
-                return GitHubWebhookEndpoint.Answer(StatusCodes.Status409Conflict, new Core.Api.ApiError(recording.Clash!));
+                return new WebhookAnswer(StatusCodes.Status409Conflict, new Core.Api.ApiError(recording.Clash!));
         }
 
         logger.LogInformation("pull_request.{Action} for {Repository}#{Number} ({Environment}) at {Sha}: {Verdict}",
@@ -80,7 +80,7 @@ public sealed class PullRequestWebhookHandler(
                     pr.HeadSha, PullRequestEnvironmentState.NotDeployed, note: decision.Reason);
                 break;
         }
-        return GitHubWebhookEndpoint.Answer(StatusCodes.Status202Accepted, new
+        return new WebhookAnswer(StatusCodes.Status202Accepted, new
         {
             environment,
             verdict = decision.Verdict.ToString(),
@@ -89,6 +89,9 @@ public sealed class PullRequestWebhookHandler(
         });
     }
 
-    private static IResult Refuse(string problem) =>
-        GitHubWebhookEndpoint.Answer(StatusCodes.Status400BadRequest, new Core.Api.ApiError(problem));
+    private static WebhookAnswer Refuse(string problem) =>
+        new WebhookAnswer(StatusCodes.Status400BadRequest, new Core.Api.ApiError(problem));
 }
+
+/// <summary>What the webhook endpoint answers GitHub: a status and a JSON body.</summary>
+public sealed record WebhookAnswer(int Status, object Body);

@@ -6,6 +6,7 @@ using Skiff.Core.Costs;
 using Skiff.Server.Costs;
 using Skiff.Server.Store;
 using Skiff.Tests.Shared;
+using Skiff.Core.Api;
 
 namespace Skiff.Cli.Tests.Costs;
 

@@ -9,6 +9,7 @@ using Skiff.Server.Hosting;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.EndToEnd;
 using Skiff.Tests.Shared;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Tests.Costs;
 

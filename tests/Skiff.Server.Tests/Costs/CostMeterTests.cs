@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Skiff.Core.Runtime;
 using Skiff.Server.Costs;
-using Skiff.Server.Hosting;
 using Skiff.Server.Tests.Store;
+using Skiff.Server.Configuration;
 using static Skiff.Server.Tests.Costs.FakeUsageDriver;
 
 namespace Skiff.Server.Tests.Costs;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Skiff.Core.Costs;
 using Skiff.Server.Costs;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.Store;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Tests.Costs;
 

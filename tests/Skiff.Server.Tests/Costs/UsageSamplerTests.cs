@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Skiff.Core.Costs;
 using Skiff.Core.Runtime;
 using Skiff.Server.Costs;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.Store;
+using Skiff.Server.Configuration;
 using static Skiff.Server.Tests.Costs.FakeUsageDriver;
 
 namespace Skiff.Server.Tests.Costs;

@@ -9,13 +9,12 @@ using Skiff.Core.Runtime;
 using Skiff.Runtime.Docker;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
-using Skiff.Server.Hosting;
 using Skiff.Server.Janitor;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.GitHub;
 using Skiff.Tests.Shared;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

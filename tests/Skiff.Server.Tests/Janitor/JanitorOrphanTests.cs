@@ -1,5 +1,6 @@
 using Skiff.Server.Janitor;
 using Skiff.Server.Tests.EndToEnd;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Skiff.Server.GitHub;
 using Skiff.Server.Janitor;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

@@ -3,6 +3,7 @@ using Skiff.Server.Configuration;
 using Skiff.Server.Janitor;
 using Skiff.Server.Store;
 using Skiff.Tests.Shared;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

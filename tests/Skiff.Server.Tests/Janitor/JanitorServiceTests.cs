@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Skiff.Server.Janitor;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

@@ -1,5 +1,6 @@
 using Skiff.Core.Environments;
 using Skiff.Server.Janitor;
+using Skiff.Core.Api;
 
 namespace Skiff.Server.Tests.Janitor;
 

@@ -7,12 +7,11 @@ using Skiff.Core.Lifetimes;
 using Skiff.Server.Activity;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
-using Skiff.Server.Hosting;
 using Skiff.Server.Lifecycle;
-using Skiff.Server.PullRequests;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Routing;
 using Skiff.Server.Store;
+using Skiff.Server.Serving;
 
 namespace Skiff.Server.Tests.Lifecycle;
 

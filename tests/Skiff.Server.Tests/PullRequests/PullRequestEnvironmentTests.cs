@@ -80,7 +80,7 @@ public sealed class PullRequestEnvironmentTests(PullRequestServer pr) : IClassFi
         var (wrong, _) = await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("opened", 8, sha), signature: "sha256=" + new string('0', 64));
         var (missing, _) = await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("opened", 8, sha), signature: "");
         var (otherSecret, _) = await pr.SendAsync("pull_request", pr.Deliveries.PullRequest("opened", 8, sha),
-            signature: Skiff.Server.Webhooks.WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes("{}"), PullRequestServer.Secret));
+            signature: Skiff.Server.GitHub.WebhookSignature.Sign(System.Text.Encoding.UTF8.GetBytes("{}"), PullRequestServer.Secret));
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong);
         Assert.Equal(HttpStatusCode.Unauthorized, missing);

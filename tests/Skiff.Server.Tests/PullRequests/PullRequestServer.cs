@@ -19,7 +19,7 @@ namespace Skiff.Server.Tests.PullRequests;
 public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
 {
     private Func<RepositoryConfig, RepositoryConfig> _adjustRepository = r => r;
-    private Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions> _adjustServer = o => o;
+    private Func<Skiff.Server.Configuration.SkiffServerOptions, Skiff.Server.Configuration.SkiffServerOptions> _adjustServer = o => o;
     private string? _otherOwner;
 
     public const string Secret = "webhook-secret-for-tests";
@@ -39,7 +39,7 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>A started server whose repository (budget, policy) and options (capacity) the test adjusts.</summary>
     /// <param name="otherOwner">Also serve <c>&lt;otherOwner&gt;/shop</c>, a second repository named shop, from its own git repository.</param>
     public static async Task<PullRequestServer> StartAsync(
-        Func<RepositoryConfig, RepositoryConfig>? repository = null, Func<Hosting.SkiffServerOptions, Hosting.SkiffServerOptions>? server = null,
+        Func<RepositoryConfig, RepositoryConfig>? repository = null, Func<Skiff.Server.Configuration.SkiffServerOptions, Skiff.Server.Configuration.SkiffServerOptions>? server = null,
         string? otherOwner = null)
     {
         var started = new PullRequestServer { _adjustRepository = repository ?? (r => r), _adjustServer = server ?? (o => o), _otherOwner = otherOwner };

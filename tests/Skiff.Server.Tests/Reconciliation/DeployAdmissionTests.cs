@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using Skiff.Server.Hosting;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
+using Skiff.Server.Configuration;
 
 namespace Skiff.Server.Tests.Reconciliation;
 

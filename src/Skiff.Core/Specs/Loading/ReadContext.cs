@@ -56,5 +56,5 @@ internal sealed class ReadContext(Diagnostics diagnostics, VariableScope variabl
         return full;
     }
 
-    public SourceFile SourceFor(string fullPath, string? baseDirectory = null) => RepositoryPaths.SourceFor(RootDirectory, fullPath, baseDirectory);
+    public SourceFile SourceFor(string fullPath, string? baseDirectory = null) => SourceFile.For(RootDirectory, fullPath, baseDirectory);
 }

@@ -119,7 +119,7 @@ internal static class SpecAssembler
 
     private static YMapping? ParseSkiffFile(string path, string root, Diagnostics diagnostics)
     {
-        var file = RepositoryPaths.SourceFor(root, path);
+        var file = SourceFile.For(root, path);
         if (YamlReader.ReadFile(file, "", diagnostics) is not { } documents)
             return null;
         if (documents.Count == 0 || documents[0] is YScalar { IsNull: true })
@@ -192,7 +192,7 @@ internal static class SpecAssembler
             path = null;
             return VariableScope.Of(variables);
         }
-        var values = EnvFile.Read(RepositoryPaths.SourceFor(root, path), name => variables.TryGetValue(name, out var v) ? v : null,
+        var values = EnvFile.Read(SourceFile.For(root, path), name => variables.TryGetValue(name, out var v) ? v : null,
             diagnostics, null, "");
         return values is null ? VariableScope.Of(variables) : VariableScope.Of(variables, values);
     }

@@ -7,7 +7,12 @@ namespace Skiff.Core.Specs.Loading;
 /// relative paths resolve against (the file's own folder, the project folder for override files,
 /// or an include's <c>project_directory</c>).
 /// </summary>
-internal sealed record SourceFile(string FullPath, string DisplayPath, string BaseDirectory);
+internal sealed record SourceFile(string FullPath, string DisplayPath, string BaseDirectory)
+{
+    /// <summary>A file of the repository at <paramref name="root"/>, shown relative to it.</summary>
+    public static SourceFile For(string root, string fullPath, string? baseDirectory = null) =>
+        new(fullPath, RepositoryPaths.Display(root, fullPath), baseDirectory ?? Path.GetDirectoryName(fullPath) ?? root);
+}
 
 /// <summary>
 /// An immutable YAML node that remembers where it was written. Merges, extends and includes build

@@ -15,7 +15,7 @@ internal static class DependencyGraph
         {
             foreach (var dependency in service.DependsOn.Where(d => !names.Contains(d.Service)))
             {
-                var hint = Loading.Suggestions.Hint(dependency.Service, names);
+                var hint = Suggestions.Hint(dependency.Service, names);
                 yield return new SpecError(dependency.Location ?? service.Location, $"services.{service.Name}.depends_on",
                     $"service '{service.Name}' depends on undefined service '{dependency.Service}'{hint}");
             }

@@ -12,7 +12,7 @@ internal static class SettingsChecks
         if (settings.PublicService is { } publicService && spec.FindService(publicService) is null)
         {
             yield return new SpecError(settings.PublicServiceLocation, "public",
-                $"the public service '{publicService}' is not a service of this spec{Loading.Suggestions.Hint(publicService, names)}; expected one of: {known}");
+                $"the public service '{publicService}' is not a service of this spec{Suggestions.Hint(publicService, names)}; expected one of: {known}");
         }
 
         if (settings.Seed is { } seed)
@@ -20,7 +20,7 @@ internal static class SettingsChecks
             if (spec.FindService(seed.Service) is null)
             {
                 yield return new SpecError(seed.Location, "seed.service",
-                    $"the seed service '{seed.Service}' is not a service of this spec{Loading.Suggestions.Hint(seed.Service, names)}; expected one of: {known}");
+                    $"the seed service '{seed.Service}' is not a service of this spec{Suggestions.Hint(seed.Service, names)}; expected one of: {known}");
             }
             if (!files.IsInside(seed.File))
                 yield return new SpecError(seed.FileLocation ?? seed.Location, "seed.file", $"the seed file '{files.Display(seed.File)}' is outside the repository");

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Skiff.Core.Deploy;
 
-namespace Skiff.Server.Reconciliation;
+namespace Skiff.Server.Serving;
 
 /// <summary>What the router and the API know about one environment right now: an immutable snapshot replaced with <c>with</c>.</summary>
 public sealed record EnvironmentView

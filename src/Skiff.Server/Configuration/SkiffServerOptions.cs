@@ -1,6 +1,6 @@
 using Skiff.Server.Configuration;
 
-namespace Skiff.Server.Hosting;
+namespace Skiff.Server.Configuration;
 
 /// <summary>How <c>skiff serve</c> runs. Every value has a default that works on one machine.</summary>
 public sealed record SkiffServerOptions

@@ -1,7 +1,7 @@
 using Skiff.Server.GitHub;
 using Skiff.Server.Store;
 
-namespace Skiff.Server.PullRequests;
+namespace Skiff.Server.GitHub;
 
 /// <summary>Writes GitHub feedback that could not be delivered into the environment's history, so it is visible in <c>skiff status</c>.</summary>
 public sealed class FeedbackFailureRecorder(GitHubPullRequestReporter reporter, EnvironmentStore store, ILogger<FeedbackFailureRecorder> logger) : IHostedService

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
 
-namespace Skiff.Server.PullRequests;
+namespace Skiff.Server.GitHub;
 
 /// <summary>
 /// Builds each configured repository's API access once: a fixed token, or GitHub App credentials

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 using Skiff.Core.Api;
 using Skiff.Server.Configuration;
-using Skiff.Server.Hosting;
+using Skiff.Server.GitHub;
+using Skiff.Server.Webhooks;
 
-namespace Skiff.Server.Webhooks;
+namespace Skiff.Server.Api;
 
 /// <summary>
 /// <c>POST /webhooks/github</c>: verifies the signature against the raw body (401, and nothing
@@ -57,13 +58,14 @@ public static partial class GitHubWebhookEndpoint
                 return Answer(StatusCodes.Status200OK, new { pong = true, repository = repository.FullName });
             case "pull_request":
                 var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-                return await handler.HandleAsync(repository, delivery, headers, body, cancellationToken);
+                var answer = await handler.HandleAsync(repository, delivery, headers, body, cancellationToken);
+                return Answer(answer.Status, answer.Body);
             default:
                 return Answer(StatusCodes.Status202Accepted, new { ignored = $"event '{eventName}' does not affect environments" });
         }
     }
 
-    internal static IResult Answer(int status, object body) => Results.Json(body, SkiffJson.Options, statusCode: status);
+    private static IResult Answer(int status, object body) => Results.Json(body, SkiffJson.Options, statusCode: status);
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Skiff.Core.Specs.Loading;
+namespace Skiff.Core.Specs;
 
 /// <summary>
 /// Path rules: relative paths resolve against the declaring file's base folder, every path a spec
@@ -25,9 +25,6 @@ internal static partial class RepositoryPaths
             return fullPath;
         return relative.Replace('\\', '/');
     }
-
-    public static SourceFile SourceFor(string root, string fullPath, string? baseDirectory = null) =>
-        new(fullPath, Display(root, fullPath), baseDirectory ?? Path.GetDirectoryName(fullPath) ?? root);
 
     public static bool IsWindowsPath(string path) => WindowsAbsolute().IsMatch(path);
 

@@ -1,7 +1,8 @@
 using Skiff.Core.Api;
 using Skiff.Server.Api;
+using Skiff.Server.Janitor;
 
-namespace Skiff.Server.Janitor;
+namespace Skiff.Server.Api;
 
 /// <summary><c>POST /api/v1/janitor?dryRun=true|false</c>: runs a pass now and returns what it did (or would do).</summary>
 public static class JanitorEndpoint

@@ -1,10 +1,9 @@
 using Skiff.Core.Api;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
-using Skiff.Server.Hosting;
 using Skiff.Server.Store;
 
-namespace Skiff.Server.PullRequests;
+namespace Skiff.Server.GitHub;
 
 /// <summary>Turns what happens to a PR environment into GitHub feedback (when the repository has API access configured).</summary>
 public sealed class PullRequestFeedbackSink(IPullRequestReporter reporter, IGitHubAccessProvider access, SkiffServerOptions options)

@@ -1,6 +1,6 @@
 using Skiff.Core.Deploy;
 
-namespace Skiff.Server.Routing;
+namespace Skiff.Server.Serving;
 
 /// <summary>Where the router sends a service's requests: its lowest container port, published on 127.0.0.1 (never a container IP).</summary>
 public static class RouteTarget

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Skiff.Core.Deploy;
 
-namespace Skiff.Server.Reconciliation;
+namespace Skiff.Server.Serving;
 
 /// <summary>
 /// The in-memory view of every environment: which containers serve, and the live progress of

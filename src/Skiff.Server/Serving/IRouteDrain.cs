@@ -1,6 +1,6 @@
 using Skiff.Core.Deploy;
 
-namespace Skiff.Server.Reconciliation;
+namespace Skiff.Server.Serving;
 
 /// <summary>
 /// After routes switched to a new version: waits until the router sends nothing more to the

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 
-namespace Skiff.Server.Webhooks;
+namespace Skiff.Server.GitHub;
 
 /// <summary>Parses a pull_request delivery with Octokit.Webhooks (the maintained model of GitHub's payloads).</summary>
 internal sealed class PullRequestEventReader : WebhookEventProcessor

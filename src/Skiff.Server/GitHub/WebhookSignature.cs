@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Skiff.Server.Webhooks;
+namespace Skiff.Server.GitHub;
 
 /// <summary>GitHub's <c>X-Hub-Signature-256</c>: <c>sha256=</c> and the hex HMAC-SHA256 of the raw body with the webhook secret.</summary>
 public static class WebhookSignature

@@ -1,6 +1,6 @@
 using Skiff.Core.Environments;
 
-namespace Skiff.Server.Routing;
+namespace Skiff.Server.Serving;
 
 /// <summary>The URLs environments get, known once the server has bound its port.</summary>
 public sealed class ServerUrls(string baseDomain)

@@ -1,7 +1,7 @@
 using Skiff.Core.Runtime;
 using Skiff.Runtime.Docker;
 
-namespace Skiff.Server.Hosting;
+namespace Skiff.Server.Runtime;
 
 /// <summary>
 /// What the server knows about its engine: product and version read once at start-up, and a

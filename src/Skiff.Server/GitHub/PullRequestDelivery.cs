@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Octokit.Webhooks.Events;
 
-namespace Skiff.Server.Webhooks;
+namespace Skiff.Server.GitHub;
 
 /// <summary>
 /// The parts of a pull_request delivery Skiff uses, each checked against what GitHub can send

@@ -1,7 +1,7 @@
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
 
-namespace Skiff.Server.PullRequests;
+namespace Skiff.Server.GitHub;
 
 /// <summary>How the server reaches a repository's API; null when the repository has no token or app configured (no feedback then).</summary>
 public interface IGitHubAccessProvider

@@ -1,4 +1,4 @@
-namespace Skiff.Server.Costs;
+namespace Skiff.Core.Api;
 
 /// <summary>The answer of <c>GET /api/v1/cost</c> (and <c>skiff cost --json</c>).</summary>
 /// <param name="By">env, repo or author: what <see cref="Rows"/> are keyed by.</param>

@@ -1,4 +1,4 @@
-namespace Skiff.Core.Specs.Loading;
+namespace Skiff.Core.Specs;
 
 /// <summary>"Did you mean" hints for misspelled keys.</summary>
 internal static class Suggestions
