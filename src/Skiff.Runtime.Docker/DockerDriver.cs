@@ -6,11 +6,11 @@ using Skiff.Runtime.Docker.Engine;
 namespace Skiff.Runtime.Docker;
 
 /// <summary>
-/// <see cref="IEnvironmentDriver"/> for a Docker Engine API: Docker itself or Podman's compatible
+/// <see cref="IContainerEngine"/> for a Docker Engine API: Docker itself or Podman's compatible
 /// service. Requests go unversioned, so each engine answers in its own current API version
 /// (Podman 4.3 speaks 1.41; recent Docker no longer accepts versions that old).
 /// </summary>
-public sealed partial class DockerDriver : IEnvironmentDriver, IDisposable
+public sealed partial class DockerDriver : IContainerEngine, IDisposable
 {
     private readonly DockerClient _client;
     private readonly DockerDriverOptions _options;

@@ -20,7 +20,7 @@ public sealed class TestServer : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public IEnvironmentDriver Driver => _app.Services.GetRequiredService<IEnvironmentDriver>();
+    public IContainerEngine Driver => _app.Services.GetRequiredService<IContainerEngine>();
 
     private TestServer(string home) => Home = home;
 

@@ -9,7 +9,7 @@ namespace Skiff.Core.Deploy;
 
 /// <summary>The state of one deploy while it runs (see <see cref="EnvironmentDeployer"/>).</summary>
 internal sealed class DeployRun(
-    IEnvironmentDriver driver,
+    IContainerEngine driver,
     TimeProvider time,
     ILogger logger,
     DeployOptions options,
@@ -270,6 +270,7 @@ internal sealed class DeployRun(
             Image = container.Image,
             Hash = container.Hash,
             PublishedPorts = container.PublishedPorts,
+            Endpoint = container.Endpoint,
             Message = null,
         });
         onStarted();
@@ -333,6 +334,7 @@ internal sealed class DeployRun(
                     Image = running?.Image,
                     Hash = running?.Hash,
                     PublishedPorts = running?.PublishedPorts ?? ImmutableDictionary<int, int>.Empty,
+                    Endpoint = running?.Endpoint,
                     Message = failed?.Status == ServiceStatus.Failed ? failed.Message : null,
                 };
             }).ToList();
@@ -351,6 +353,7 @@ internal sealed class DeployRun(
         Image = step.Revision.Request.Image,
         Hash = step.Revision.Hash,
         PublishedPorts = step.Action is ServiceAction.Keep or ServiceAction.Adopt ? step.Current!.PublishedPorts : ImmutableDictionary<int, int>.Empty,
+        Endpoint = step.Action is ServiceAction.Keep or ServiceAction.Adopt ? step.Current!.Endpoint : null,
     };
 
     private ImmutableArray<ServiceSnapshot> Snapshots(DeployPlan plan) =>

@@ -9,7 +9,7 @@ namespace Skiff.Core.Deploy;
 /// until they are ready, lets the caller switch traffic, then removes what the new version
 /// replaced. Any failure rolls back to the previous version, which keeps serving.
 /// </summary>
-public sealed class EnvironmentDeployer(IEnvironmentDriver driver, TimeProvider time, ILogger<EnvironmentDeployer> logger, DeployOptions? options = null)
+public sealed class EnvironmentDeployer(IContainerEngine driver, TimeProvider time, ILogger<EnvironmentDeployer> logger, DeployOptions? options = null)
 {
     private readonly DeployOptions _options = options ?? new DeployOptions();
 

@@ -10,7 +10,7 @@ namespace Skiff.Core.Deploy;
 /// Dockerfiles begin with the same steps run one after the other, so the second reuses the
 /// layers of the first instead of doing the same work at the same time.
 /// </summary>
-internal sealed class ImageStage(IEnvironmentDriver driver, ILogger logger, DeployOptions options)
+internal sealed class ImageStage(IContainerEngine driver, ILogger logger, DeployOptions options)
 {
     /// <summary>Starts the work; returns, per service, the task that completes when its image exists.</summary>
     public IReadOnlyDictionary<string, Task> Start(IReadOnlyList<ServiceStep> steps, Action<string, ServiceStatus, string?> report, CancellationToken cancellationToken)

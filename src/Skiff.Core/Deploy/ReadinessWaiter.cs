@@ -10,7 +10,7 @@ namespace Skiff.Core.Deploy;
 /// completion. A container that exits, or a check that keeps failing, fails the deploy with the
 /// container's last log lines.
 /// </summary>
-internal sealed class ReadinessWaiter(IEnvironmentDriver driver, TimeProvider time, DeployOptions options)
+internal sealed class ReadinessWaiter(IContainerEngine driver, TimeProvider time, DeployOptions options)
 {
     public async Task WaitAsync(ServiceSpec service, ContainerState container, Readiness readiness, CancellationToken cancellationToken)
     {
@@ -111,7 +111,7 @@ internal sealed class ReadinessWaiter(IEnvironmentDriver driver, TimeProvider ti
 /// <summary>Reads a container's last log lines without letting a log failure hide the real error.</summary>
 internal static class LogTail
 {
-    public static async Task<ImmutableArray<string>> ReadAsync(IEnvironmentDriver driver, string containerId, int lines, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<string>> ReadAsync(IContainerEngine driver, string containerId, int lines, CancellationToken cancellationToken)
     {
         var result = ImmutableArray.CreateBuilder<string>();
         try

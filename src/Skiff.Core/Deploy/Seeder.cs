@@ -4,7 +4,7 @@ using Skiff.Core.Specs;
 namespace Skiff.Core.Deploy;
 
 /// <summary>Runs an environment's seed once: copies the seed file into the container and feeds it to the seed command on standard input.</summary>
-internal sealed class Seeder(IEnvironmentDriver driver, DeployOptions options)
+internal sealed class Seeder(IContainerEngine driver, DeployOptions options)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 

@@ -18,6 +18,9 @@ public sealed record ServiceSnapshot
     /// <summary>Container port → host port on 127.0.0.1.</summary>
     public ImmutableDictionary<int, int> PublishedPorts { get; init; } = ImmutableDictionary<int, int>.Empty;
 
+    /// <summary>Where the router forwards the service's requests, as the runtime gives it (a URL); null when it publishes no port.</summary>
+    public string? Endpoint { get; init; }
+
     /// <summary>A short human note: what it waits for, or why it failed.</summary>
     public string? Message { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed record ContainerState
     /// <summary>Container port → host port on 127.0.0.1.</summary>
     public ImmutableDictionary<int, int> PublishedPorts { get; init; } = ImmutableDictionary<int, int>.Empty;
 
+    /// <summary>Where the router sends the service's requests (its lowest published port, as a URL); null when it publishes none.</summary>
+    public string? Endpoint { get; init; }
+
     public DateTimeOffset? CreatedAt { get; init; }
 
     public bool IsRunning => Status == "running";

@@ -14,6 +14,7 @@ internal static class ContainerStateMapper
     {
         var labels = inspect.Config?.Labels;
         var status = inspect.State?.Status ?? "unknown";
+        var published = PublishedPorts(inspect.NetworkSettings?.Ports);
         return new ContainerState
         {
             Id = inspect.ID,
@@ -26,10 +27,18 @@ internal static class ContainerStateMapper
             SourceDirectory = labels is not null && labels.TryGetValue(EngineNames.SourceLabel, out var source) ? source : null,
             Status = status,
             ExitCode = status is "running" or "created" or "paused" ? null : (int?)inspect.State?.ExitCode,
-            PublishedPorts = PublishedPorts(inspect.NetworkSettings?.Ports),
+            PublishedPorts = published,
+            Endpoint = EndpointOf(published),
             CreatedAt = inspect.Created == default ? null : new DateTimeOffset(DateTime.SpecifyKind(inspect.Created, DateTimeKind.Utc)),
         };
     }
+
+    /// <summary>
+    /// Where the router reaches the container: its lowest published port on 127.0.0.1 (never a
+    /// container IP, so the same works with Docker Desktop).
+    /// </summary>
+    public static string? EndpointOf(ImmutableDictionary<int, int> published) =>
+        published.IsEmpty ? null : $"http://{ContainerSpecMapper.PublishAddress}:{published.OrderBy(p => p.Key).First().Value}/";
 
     /// <summary>
     /// Container port → host port. Ports are keyed "80/tcp"; a port exposed but not published has no

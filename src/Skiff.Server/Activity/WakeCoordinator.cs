@@ -41,5 +41,5 @@ public sealed class WakeCoordinator(Environments.DesiredStateWriter desired, Rec
     }
 
     public bool IsServing(string environment) =>
-        board.Find(environment) is { } view && view.Serving.Any(s => s.Name == view.PublicService && s.ContainerId is not null && !s.PublishedPorts.IsEmpty);
+        board.Find(environment) is { } view && view.Serving.Any(s => s.Name == view.PublicService && RouteTarget.AddressOf(s) is not null);
 }

@@ -70,7 +70,7 @@ public sealed class EnvironmentDtos(EnvironmentBoard board, ServerUrls urls, Con
         Status = service.Status.ToString(),
         ContainerId = service.ContainerId,
         Image = service.Image,
-        Url = service.PublishedPorts.IsEmpty ? null : urls.Current.ServiceUrl(environment, service.Name),
+        Url = RouteTarget.Publishes(service) ? urls.Current.ServiceUrl(environment, service.Name) : null,
         Message = service.Message,
     };
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Skiff.Core.Runtime;
 using Skiff.Server.Store;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Api;
 
@@ -12,7 +13,7 @@ public static class LogEndpoint
 {
     private const int MaxTail = 10_000;
 
-    public static async Task StreamAsync(string name, string? service, int? tail, bool? follow, HttpContext context, EnvironmentStore store, IEnvironmentDriver driver)
+    public static async Task StreamAsync(string name, string? service, int? tail, bool? follow, HttpContext context, EnvironmentStore store, IEnvironmentRuntime runtime)
     {
         var cancellationToken = context.RequestAborted;
         var record = await store.FindAsync(name, cancellationToken);
@@ -41,7 +42,7 @@ public static class LogEndpoint
         {
             try
             {
-                await foreach (var line in driver.ReadLogsAsync(s.ContainerId!, lines, follow == true, cancellationToken))
+                await foreach (var line in runtime.ReadLogsAsync(s.ContainerId!, lines, follow == true, cancellationToken))
                     await merged.Writer.WriteAsync(prefix ? $"{s.Name} | {line}" : line, cancellationToken);
             }
             catch (DriverException exception)

@@ -7,6 +7,9 @@ public sealed record ServerConfig
 
     public string? BaseDomain { get; init; }
 
+    /// <summary>What runs environments (<c>runtime:</c>); see <see cref="SkiffServerOptions.Runtimes"/>.</summary>
+    public string? Runtime { get; init; }
+
     public int? MaxConcurrentDeploys { get; init; }
 
     public IReadOnlyList<RepositoryConfig> Repositories { get; init; } = [];

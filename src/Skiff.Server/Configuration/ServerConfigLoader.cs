@@ -8,7 +8,7 @@ namespace Skiff.Server.Configuration;
 /// <summary>Loads <c>skiff-server.yaml</c> (see docs/server.md). Throws <see cref="ServerConfigException"/> with one clear line.</summary>
 public static partial class ServerConfigLoader
 {
-    private static readonly string[] TopKeys = ["listen", "baseDomain", "maxConcurrentDeploys", "repositories", "environments", "capacity", "prices", "janitor"];
+    private static readonly string[] TopKeys = ["listen", "baseDomain", "runtime", "maxConcurrentDeploys", "repositories", "environments", "capacity", "prices", "janitor"];
     private static readonly string[] RepositoryKeys = ["name", "cloneUrl", "webhookSecret", "token", "app", "apiUrl", "pullRequests", "label", "deployForks", "ttl", "idle", "budget"];
     private static readonly string[] AppKeys = ["id", "installationId", "privateKey"];
 
@@ -49,6 +49,7 @@ public static partial class ServerConfigLoader
             {
                 "listen" => config with { Listen = reader.AbsoluteUri(value, full, "http", "https").ToString() },
                 "baseDomain" => config with { BaseDomain = reader.String(value, full) },
+                "runtime" => config with { Runtime = Runtime(reader, value, full) },
                 "maxConcurrentDeploys" => config with { MaxConcurrentDeploys = reader.Integer(value, full, 1, 64) },
                 "environments" => config with { Lifetimes = PolicyReaders.Lifetimes(reader, value, full) },
                 "capacity" => config with { Capacity = PolicyReaders.Capacity(reader, value, full) },
@@ -58,6 +59,14 @@ public static partial class ServerConfigLoader
             };
         }
         return config;
+    }
+
+    private static string Runtime(ConfigReader reader, YamlNode node, string path)
+    {
+        var name = reader.String(node, path);
+        return SkiffServerOptions.Runtimes.Contains(name)
+            ? name
+            : throw reader.Error(node, path, $"'{name}' is not a runtime this server knows (expected {string.Join(" or ", SkiffServerOptions.Runtimes)})");
     }
 
     private static List<RepositoryConfig> ReadRepositories(ConfigReader reader, YamlNode node, string path, Func<string, string?> getVariable)

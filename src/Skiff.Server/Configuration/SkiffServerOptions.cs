@@ -14,6 +14,12 @@ public sealed record SkiffServerOptions
     /// <summary>Environments answer on <c>&lt;env&gt;.&lt;BaseDomain&gt;</c>.</summary>
     public string BaseDomain { get; init; } = "localhost";
 
+    /// <summary>The runtimes <see cref="Runtime"/> may name (each registered in the server's Runtime room).</summary>
+    public static readonly IReadOnlyList<string> Runtimes = ["docker"];
+
+    /// <summary>What runs environments: <c>docker</c> (a Docker Engine API: Docker, or Podman's; the default).</summary>
+    public string Runtime { get; init; } = "docker";
+
     /// <summary>The engine socket (<c>DOCKER_HOST</c>); null means the default.</summary>
     public string? DockerHost { get; init; }
 
@@ -42,6 +48,7 @@ public sealed record SkiffServerOptions
     {
         Listen = config.Listen ?? Listen,
         BaseDomain = config.BaseDomain ?? BaseDomain,
+        Runtime = config.Runtime ?? Runtime,
         MaxConcurrentDeploys = config.MaxConcurrentDeploys ?? MaxConcurrentDeploys,
         Repositories = config.Repositories,
         Lifetimes = config.Lifetimes ?? Lifetimes,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Skiff.Core.Runtime;
 using Skiff.Server.Store;
 using Skiff.Server.Configuration;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Costs;
 
@@ -22,7 +23,7 @@ namespace Skiff.Server.Costs;
 public sealed class UsageSampler(
     EnvironmentStore environments,
     UsageStore usage,
-    IEnvironmentDriver driver,
+    IEnvironmentRuntime runtime,
     SkiffServerOptions server,
     CostMeterOptions options,
     ILogger<UsageSampler> logger)
@@ -98,7 +99,7 @@ public sealed class UsageSampler(
     private async Task<(List<UsageRecord> Samples, EnvironmentReading Reading)> SampleEnvironmentAsync(
         EnvironmentRecord record, DateTimeOffset start, TimeSpan elapsed, CancellationToken cancellationToken)
     {
-        var state = await driver.GetStateAsync(record.Name, cancellationToken);
+        var state = await runtime.ObserveAsync(record.Name, cancellationToken);
         var samples = new List<UsageRecord>();
         var services = ImmutableArray.CreateBuilder<ServiceReading>();
         foreach (var containers in state.Containers.Where(c => c.Service.Length > 0).GroupBy(c => c.Service, StringComparer.Ordinal))
@@ -107,7 +108,7 @@ public sealed class UsageSampler(
             foreach (var container in containers.Where(c => c.IsRunning))
             {
                 // Null: it stopped between the state read and now.
-                if (await driver.GetUsageAsync(container.Id, cancellationToken) is not { } reading)
+                if (await runtime.GetUsageAsync(container.Id, cancellationToken) is not { } reading)
                     continue;
                 var used = _counters.Advance(container.Id, reading.CpuUsedSeconds, startedInInterval: container.CreatedAt >= start);
                 sample.Running = true;
@@ -141,7 +142,7 @@ public sealed class UsageSampler(
     {
         try
         {
-            var bytes = (await driver.GetVolumeSizesAsync(environment, cancellationToken)).Values.Sum();
+            var bytes = (await runtime.GetVolumeSizesAsync(environment, cancellationToken)).Values.Sum();
             _volumeBytes[environment] = bytes;
             return bytes;
         }

@@ -57,11 +57,7 @@ public static class SkiffServer
         services.AddSingleton<InFlightRequests>();
         services.AddSingleton<IRouteDrain, RouteDrain>();
         services.AddSingleton<EnvironmentDtos>();
-        services.AddSingleton(new DeployOptions());
-        services.AddSingleton<EnvironmentDeployer>();
-        services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(options.DockerHost) });
-        services.AddSingleton<IEnvironmentDriver, DockerDriver>();
-        services.AddSingleton<EngineStatus>();
+        services.AddSkiffRuntime(options);
         services.AddSkiffCostMeter();
         services.AddSingleton(new GitSourceOptions { Home = options.Home });
         services.AddSingleton<IGitSource, GitSource>();

@@ -2,6 +2,7 @@ using Skiff.Core.Runtime;
 using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
 using Skiff.Core.Api;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Janitor;
 
@@ -17,7 +18,7 @@ public sealed class EnvironmentJanitor(
     EnvironmentStore store,
     JanitorStore janitorStore,
     Environments.DesiredStateWriter desired,
-    IEnvironmentDriver driver,
+    IEnvironmentRuntime runtime,
     ReconcileQueue queue,
     ILogger<EnvironmentJanitor> logger) : IJanitor
 {
@@ -80,7 +81,7 @@ public sealed class EnvironmentJanitor(
             case JanitorActionKind.Orphan:
                 if (queue.IsBusy(name) || await store.FindAsync(name, cancellationToken) is not null)
                     return ("left alone: the environment was created meanwhile", false);
-                await driver.RemoveEnvironmentAsync(name, cancellationToken);
+                await runtime.RemoveAsync(name, cancellationToken);
                 return ("removed its labelled containers, networks and volumes", false);
 
             case JanitorActionKind.ClosedPullRequest:

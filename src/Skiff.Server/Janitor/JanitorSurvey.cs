@@ -4,6 +4,7 @@ using Skiff.Server.Reconciliation;
 using Skiff.Server.Store;
 using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Janitor;
 
@@ -16,7 +17,7 @@ namespace Skiff.Server.Janitor;
 public sealed class JanitorSurvey(
     EnvironmentStore store,
     JanitorStore janitorStore,
-    IEnvironmentDriver driver,
+    IEnvironmentRuntime runtime,
     ReconcileQueue queue,
     PullRequestStateReader pullRequests,
     JanitorOptions options,
@@ -54,7 +55,7 @@ public sealed class JanitorSurvey(
         IReadOnlyList<string> names;
         try
         {
-            names = await driver.ListEnvironmentsAsync(cancellationToken);
+            names = await runtime.ListEnvironmentsAsync(cancellationToken);
         }
         catch (DriverException exception)
         {
@@ -72,7 +73,7 @@ public sealed class JanitorSurvey(
             var firstSeen = _leftoversSeen.TryGetValue(name, out var seen) ? seen : _leftoversSeen[name] = now;
             try
             {
-                var state = await driver.GetStateAsync(name, cancellationToken);
+                var state = await runtime.ObserveAsync(name, cancellationToken);
                 if (state.IsEmpty)
                     continue;
                 var newest = state.Containers.Select(c => c.CreatedAt).Max();

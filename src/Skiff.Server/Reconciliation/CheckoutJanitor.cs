@@ -1,6 +1,7 @@
 using Skiff.Core.Runtime;
 using Skiff.Server.Sources;
 using Skiff.Server.Store;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Reconciliation;
 
@@ -9,7 +10,7 @@ namespace Skiff.Server.Reconciliation;
 /// commit or a container was created from it (its bind mounts and secret files live there, found
 /// through the <c>dev.skiff.source</c> label).
 /// </summary>
-public sealed class CheckoutJanitor(IGitSource git, EnvironmentStore store, IEnvironmentDriver driver, ILogger<CheckoutJanitor> logger)
+public sealed class CheckoutJanitor(IGitSource git, EnvironmentStore store, IEnvironmentRuntime runtime, ILogger<CheckoutJanitor> logger)
 {
     public async Task PruneAsync(string repository, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class CheckoutJanitor(IGitSource git, EnvironmentStore store, IEnv
             {
                 if (record.HeadSha is { } sha)
                     keep.Add(sha);
-                var state = await driver.GetStateAsync(record.Name, cancellationToken);
+                var state = await runtime.ObserveAsync(record.Name, cancellationToken);
                 foreach (var source in state.Containers.Select(c => c.SourceDirectory).OfType<string>())
                     keep.Add(Path.GetFileName(source.TrimEnd('/')));
             }

@@ -1,11 +1,13 @@
 using Skiff.Core.Deploy;
+using Skiff.Core.Runtime;
 using Skiff.Server.Store;
 using Skiff.Server.Serving;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Reconciliation;
 
 /// <summary>Runs the deployer for a loaded spec, feeding its progress to the board and switching routes (with the drain) when the new version is ready.</summary>
-public sealed class DeployRunner(EnvironmentDeployer deployer, EnvironmentBoard board, IRouteDrain drain, TimeProvider time)
+public sealed class DeployRunner(IEnvironmentRuntime runtime, EnvironmentBoard board, IRouteDrain drain, TimeProvider time)
 {
     public async Task<DeployOutcome> RunAsync(EnvironmentRecord record, LoadedSpec loaded, DeployAttempt attempt, CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ public sealed class DeployRunner(EnvironmentDeployer deployer, EnvironmentBoard 
             SeedPending = record.SeededAt is null && loaded.Spec.Settings.Seed is not null,
             SourceElapsed = time.GetElapsedTime(attempt.Began),
         };
-        var outcome = await deployer.DeployAsync(request, new BoardObserver(board, drain, record.Name, loaded.PublicService), cancellationToken);
+        var outcome = await runtime.DeployAsync(request, new BoardObserver(board, drain, record.Name, loaded.PublicService), cancellationToken);
         // On failure the board keeps serving what it served: the rollback left that version running.
         board.ClearProgress(record.Name);
         return outcome;

@@ -78,13 +78,13 @@ public sealed class EnvironmentHostGate(RequestDelegate next, ServerUrls urls)
         if (record.LastDeployedAt is null)
             return null;
         var services = EnvironmentStore.ReadServices(record);
-        var reachable = services.Where(s => !s.PublishedPorts.IsEmpty).Select(s => urls.Current.ServiceHost(record.Name, s.Name)).ToList();
+        var reachable = services.Where(RouteTarget.Publishes).Select(s => urls.Current.ServiceHost(record.Name, s.Name)).ToList();
         var elsewhere = reachable.Count == 0 ? "none of its services publishes a port" : $"its services answer at {string.Join(", ", reachable)}";
         if (service is null)
             return record.PublicService is null ? $"environment '{record.Name}' has no public service; {elsewhere}" : null;
         if (services.FirstOrDefault(s => s.Name == service) is not { } snapshot)
             return $"environment '{record.Name}' has no service '{service}'; {elsewhere}";
-        if (snapshot.PublishedPorts.IsEmpty && snapshot.ContainerId is not null)
+        if (!RouteTarget.Publishes(snapshot) && snapshot.ContainerId is not null)
             return $"service '{service}' of environment '{record.Name}' publishes no port, so it has no URL; {elsewhere}";
         return null;
     }

@@ -1,24 +1,22 @@
 using Skiff.Core.Runtime;
-using Skiff.Runtime.Docker;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Runtime;
 
 /// <summary>
-/// What the server knows about its engine: product and version read once at start-up, and a
-/// cheap ping for <c>/healthz</c> (the version query is slow on Podman).
+/// What the server knows about its runtime: what answers underneath, read once at start-up, and a
+/// cheap check for <c>/healthz</c> (the engine's version query is slow on Podman).
 /// </summary>
-public sealed class EngineStatus(DockerDriverOptions driver, ILogger<EngineStatus> logger)
+public sealed class EngineStatus(IEnvironmentRuntime runtime, ILogger<EngineStatus> logger)
 {
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
-
-    public EngineInfo? Info { get; private set; }
+    public RuntimeInfo? Info { get; private set; }
 
     public async Task IdentifyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Info = await EngineConnection.VerifyAsync(driver.Endpoint, cancellationToken);
-            logger.LogInformation("Engine: {Product} {Version} (API {ApiVersion}) at {Endpoint}", Info.Product, Info.Version, Info.ApiVersion, Info.Endpoint);
+            Info = await runtime.IdentifyAsync(cancellationToken);
+            logger.LogInformation("Runtime {Runtime}: {Product} at {Endpoint}", runtime.Name, Info.Product, Info.Endpoint);
         }
         catch (DriverException exception)
         {
@@ -26,17 +24,6 @@ public sealed class EngineStatus(DockerDriverOptions driver, ILogger<EngineStatu
         }
     }
 
-    /// <summary>Null when the engine answers, else why not.</summary>
-    public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await EngineConnection.PingAsync(driver.Endpoint, PingTimeout, cancellationToken);
-            return null;
-        }
-        catch (DriverException exception)
-        {
-            return exception.Message;
-        }
-    }
+    /// <summary>Null when the runtime answers, else why not.</summary>
+    public Task<string?> ProblemAsync(CancellationToken cancellationToken) => runtime.ProblemAsync(cancellationToken);
 }

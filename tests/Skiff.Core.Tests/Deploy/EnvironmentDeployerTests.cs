@@ -10,7 +10,7 @@ namespace Skiff.Core.Tests.Deploy;
 public sealed class EnvironmentDeployerTests : IDisposable
 {
     private readonly TestApp _app = new();
-    private readonly FakeEnvironmentDriver _driver = new();
+    private readonly FakeContainerEngine _driver = new();
     private readonly RecordingObserver _observer = new();
 
     public void Dispose() => _app.Dispose();

@@ -45,4 +45,12 @@ public sealed class ArchitectureTests
                 .Or().HaveFullNameContaining("EnvironmentStore::RequestRunningAsync(")
                 .Or().HaveFullNameContaining("PullRequestRecorder::RecordAsync("))
             .Check(Code);
+
+    [Fact]
+    public void The_server_talks_to_runtimes_only_through_the_runtime_contract() =>
+        Types().That().ResideInNamespaceOrBelow("Skiff.Server")
+            .And().DoNotResideInNamespaceOrBelow("Skiff.Server.Runtime").And().DoNotResideInNamespaceOrBelow("Skiff.Server.Hosting")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceOrBelow("Skiff.Runtime")
+                .Or().Are(typeof(Skiff.Core.Runtime.IContainerEngine), typeof(Skiff.Core.Deploy.EnvironmentDeployer)))
+            .Check(Code);
 }

@@ -135,7 +135,8 @@ public sealed class ServerConfigLoaderTests : IDisposable
     [InlineData("listen: nowhere\n", "skiff-server.yaml:1:9: listen: expected an absolute http:// or https:// address, got 'nowhere'")]
     [InlineData("maxConcurrentDeploys: lots\n", "skiff-server.yaml:1:23: maxConcurrentDeploys: expected a whole number from 1 to 64, got 'lots'")]
     [InlineData("repositories:\n  - name: acme/shop\n    webhookSecret: x\n    pullRequests: some\n", "skiff-server.yaml:4:19: repositories[0].pullRequests: expected all, labelled or ready, got 'some'")]
-    [InlineData("repos: []\n", "skiff-server.yaml:1:1: repos: unknown key (expected one of: listen, baseDomain, maxConcurrentDeploys, repositories, environments, capacity, prices, janitor)")]
+    [InlineData("repos: []\n", "skiff-server.yaml:1:1: repos: unknown key (expected one of: listen, baseDomain, runtime, maxConcurrentDeploys, repositories, environments, capacity, prices, janitor)")]
+    [InlineData("runtime: kubernetes\n", "skiff-server.yaml:1:10: runtime: 'kubernetes' is not a runtime this server knows (expected docker)")]
     [InlineData("repositories:\n  - name: acme/shop\n    webhookSecret: file:nope.txt\n", "skiff-server.yaml:3:20: repositories[0].webhookSecret: cannot read")]
     [InlineData("listen: [\n", "skiff-server.yaml:2:1: ")]
     public void Mistakes_are_one_line_with_file_line_column_and_key(string yaml, string expected)
@@ -152,5 +153,13 @@ public sealed class ServerConfigLoaderTests : IDisposable
     {
         var error = Assert.Throws<ServerConfigException>(() => Load(Write("repositories:\n  - name: acme/shop\n    webhookSecret: a\n  - name: Acme/Shop\n    webhookSecret: b\n")));
         Assert.Contains("listed twice", error.Message);
+    }
+
+    [Fact]
+    public void The_runtime_is_docker_unless_the_file_says_otherwise()
+    {
+        Assert.Null(Load(Write("baseDomain: preview.example.com\n")).Runtime);
+        Assert.Equal("docker", Load(Write("runtime: docker\n")).Runtime);
+        Assert.Equal("docker", new SkiffServerOptions { Home = "/tmp" }.With(Load(Write("baseDomain: x\n"))).Runtime);
     }
 }

@@ -45,7 +45,7 @@ public sealed class CostMeterServerTests
         await using var app = SkiffServer.Build(options, services => services.AddSingleton(new CostMeterOptions { Interval = TimeSpan.FromMilliseconds(500) }), quiet: true);
         var address = await SkiffServer.StartAsync(app, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        var driver = app.Services.GetRequiredService<Core.Runtime.IEnvironmentDriver>();
+        var driver = app.Services.GetRequiredService<Core.Runtime.IContainerEngine>();
         try
         {
             using (var put = await http.PutAsJsonAsync($"api/v1/environments/{name}", new EnvironmentRequest(source), SkiffJson.Options))

@@ -3,7 +3,7 @@ using Skiff.Core.Runtime;
 using Skiff.Server.Costs;
 using Skiff.Server.Tests.Store;
 using Skiff.Server.Configuration;
-using static Skiff.Server.Tests.Costs.FakeUsageDriver;
+using static Skiff.Server.Tests.Costs.FakeUsageRuntime;
 
 namespace Skiff.Server.Tests.Costs;
 
@@ -16,7 +16,7 @@ public sealed class CostMeterTests
     {
         await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
-        var driver = new FakeUsageDriver();
+        var driver = new FakeUsageRuntime();
         driver.SetState("e", [Container("e", "web", "c1", createdAt: TestStore.Start.AddDays(-1))]);
         driver.SetUsage("c1", new ContainerUsage(1, 1L << 30, 10, 1));
         var options = new CostMeterOptions { Interval = Interval };
@@ -51,7 +51,7 @@ public sealed class CostMeterTests
     {
         await using var store = await TestStore.CreateAsync();
         await store.AddEnvironmentAsync("e");
-        var driver = new FakeUsageDriver();
+        var driver = new FakeUsageRuntime();
         driver.SetState("e", [Container("e", "web", "c1", createdAt: TestStore.Start.AddDays(-1))]);
         driver.SetUsage("c1", new ContainerUsage(1, 1, 1, 1));
         var options = new CostMeterOptions { Interval = Interval };
@@ -78,7 +78,7 @@ public sealed class CostMeterTests
     {
         await using var store = await TestStore.CreateAsync();
         var options = new CostMeterOptions { Interval = TimeSpan.FromMilliseconds(10) };
-        var sampler = new UsageSampler(store.Environments, store.Usage, new FakeUsageDriver(), new SkiffServerOptions { Home = store.Folder }, options, NullLogger<UsageSampler>.Instance);
+        var sampler = new UsageSampler(store.Environments, store.Usage, new FakeUsageRuntime(), new SkiffServerOptions { Home = store.Folder }, options, NullLogger<UsageSampler>.Instance);
         using var meter = new CostMeter(sampler, options, store.Time, NullLogger<CostMeter>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => meter.StartAsync(CancellationToken.None));

@@ -5,7 +5,7 @@ using Skiff.Server.Costs;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.Store;
 using Skiff.Server.Configuration;
-using static Skiff.Server.Tests.Costs.FakeUsageDriver;
+using static Skiff.Server.Tests.Costs.FakeUsageRuntime;
 
 namespace Skiff.Server.Tests.Costs;
 
@@ -15,7 +15,7 @@ public sealed class UsageSamplerTests
     private static readonly DateTimeOffset T0 = TestStore.Start;
     private static readonly DateTimeOffset LongAgo = T0.AddDays(-1);
 
-    private readonly FakeUsageDriver _driver = new();
+    private readonly FakeUsageRuntime _driver = new();
 
     [Fact]
     public async Task A_running_limited_service_reserves_its_limits_and_uses_its_counter_difference()

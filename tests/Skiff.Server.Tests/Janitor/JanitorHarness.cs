@@ -11,6 +11,7 @@ using Skiff.Server.Configuration;
 using Skiff.Server.GitHub;
 using Skiff.Server.Janitor;
 using Skiff.Server.Reconciliation;
+using Skiff.Server.Runtime;
 using Skiff.Server.Store;
 using Skiff.Server.Tests.GitHub;
 using Skiff.Tests.Shared;
@@ -54,7 +55,7 @@ public sealed class JanitorHarness : IAsyncDisposable
 
     public ReconcileQueue Queue => _services.GetRequiredService<ReconcileQueue>();
 
-    public IEnvironmentDriver Driver => _services.GetRequiredService<IEnvironmentDriver>();
+    public IContainerEngine Driver => _services.GetRequiredService<IContainerEngine>();
 
     public IJanitor Janitor => _services.GetRequiredService<IJanitor>();
 
@@ -85,8 +86,7 @@ public sealed class JanitorHarness : IAsyncDisposable
         services.AddSingleton<PullRequestRecorder>();
         services.AddSingleton<ReconcileQueue>();
         services.AddSingleton<Skiff.Server.Environments.DesiredStateWriter>();
-        services.AddSingleton(new DockerDriverOptions { Endpoint = DockerDriverOptions.EndpointFrom(EngineEndpoint.DockerHost) });
-        services.AddSingleton<IEnvironmentDriver, DockerDriver>();
+        services.AddSkiffRuntime(server with { DockerHost = EngineEndpoint.DockerHost });
         services.AddSingleton(server);
         services.AddSingleton(new GitHubReporterOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
         services.AddSingleton<IGitHubAccessProvider, GitHubAccessProvider>();

@@ -9,7 +9,7 @@ namespace Skiff.Core.Tests.Fakes;
 /// An in-memory engine that records every call, for testing the logic above the driver interface.
 /// The real driver has its own integration tests against the real engine.
 /// </summary>
-internal sealed class FakeEnvironmentDriver : IEnvironmentDriver
+internal sealed class FakeContainerEngine : IContainerEngine
 {
     private readonly ConcurrentDictionary<string, ContainerState> _containers = new();
     private readonly ConcurrentDictionary<string, byte> _networks = new();

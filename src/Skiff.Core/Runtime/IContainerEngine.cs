@@ -1,11 +1,14 @@
+using Skiff.Core.Environments;
 namespace Skiff.Core.Runtime;
 
 /// <summary>
-/// The narrow interface between Skiff's decisions and a container engine or cluster. Every
-/// object a driver creates carries the labels of <see cref="Naming.EngineNames"/>, so
-/// <see cref="GetStateAsync"/> can read an environment back after a restart.
+/// A container engine (Docker, or Podman through its Docker API) as the container deployer
+/// (<see cref="Deploy.EnvironmentDeployer"/>) drives it: networks, volumes, images, containers,
+/// exec. This is the inside of the container runtime; the server never sees it — it talks to an
+/// <see cref="IEnvironmentRuntime"/>. Every object a driver creates carries the labels of
+/// <see cref="Naming.EngineNames"/>, so <see cref="GetStateAsync"/> can read an environment back after a restart.
 /// </summary>
-public interface IEnvironmentDriver
+public interface IContainerEngine
 {
     /// <summary>Everything labelled with <paramref name="environment"/>: containers, networks, volumes.</summary>
     Task<EnvironmentState> GetStateAsync(string environment, CancellationToken cancellationToken);

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Skiff.Core.Runtime;
+using Skiff.Core.Environments;
 
 namespace Skiff.Server.Tests.Costs;
 
 /// <summary>
-/// A driver that only reads: states, usage and volume sizes the test sets, and a record of what
-/// was asked. Everything that would change an engine throws.
+/// A runtime that only reads: states, usage and volume sizes the test sets, and a record of what
+/// was asked. Everything that would change an environment throws.
 /// </summary>
-internal sealed class FakeUsageDriver : IEnvironmentDriver
+internal sealed class FakeUsageRuntime : IEnvironmentRuntime
 {
     private readonly ConcurrentDictionary<string, EnvironmentState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ContainerUsage> _usage = new(StringComparer.Ordinal);
@@ -61,7 +62,9 @@ internal sealed class FakeUsageDriver : IEnvironmentDriver
 
     private Exception? _failNext;
 
-    public Task<EnvironmentState> GetStateAsync(string environment, CancellationToken cancellationToken)
+    public string Name => "fake";
+
+    public Task<EnvironmentState> ObserveAsync(string environment, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"state {environment}");
         if (Interlocked.Exchange(ref _failNext, null) is { } failure)
@@ -91,22 +94,12 @@ internal sealed class FakeUsageDriver : IEnvironmentDriver
     public Task<IReadOnlyList<string>> ListEnvironmentsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([.. _states.Keys.Order(StringComparer.Ordinal)]);
 
-    public Task EnsureNetworkAsync(string environment, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<bool> EnsureVolumeAsync(string environment, string volume, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task PullImageAsync(string image, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task BuildImageAsync(ImageBuildRequest request, IProgress<string>? output, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<ContainerState> CreateContainerAsync(ContainerRequest request, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<ContainerState> RunContainerAsync(ContainerRequest request, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<ContainerState> StartContainerAsync(string containerId, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task StopContainerAsync(string containerId, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<ContainerState?> InspectContainerAsync(string containerId, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task CopyFileAsync(string containerId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task<bool> ProbeHttpAsync(ContainerState container, int containerPort, CancellationToken cancellationToken) => throw ReadOnly();
-    public IAsyncEnumerable<string> ReadLogsAsync(string containerId, int tail, bool follow, CancellationToken cancellationToken) => throw ReadOnly();
-    public Task RemoveEnvironmentAsync(string environment, CancellationToken cancellationToken) => throw ReadOnly();
+    public Task<Core.Deploy.DeployOutcome> DeployAsync(Core.Deploy.DeployRequest request, Core.Deploy.IDeployObserver observer, CancellationToken cancellationToken) => throw ReadOnly();
+    public Task<int> SuspendAsync(string environment, CancellationToken cancellationToken) => throw ReadOnly();
+    public Task RemoveAsync(string environment, CancellationToken cancellationToken) => throw ReadOnly();
+    public IAsyncEnumerable<string> ReadLogsAsync(string instanceId, int tail, bool follow, CancellationToken cancellationToken) => throw ReadOnly();
+    public Task<RuntimeInfo> IdentifyAsync(CancellationToken cancellationToken) => throw ReadOnly();
+    public Task<string?> ProblemAsync(CancellationToken cancellationToken) => throw ReadOnly();
 
-    private static NotSupportedException ReadOnly() => new("the cost meter only reads from the driver");
+    private static NotSupportedException ReadOnly() => new("the cost meter only reads from the runtime");
 }
