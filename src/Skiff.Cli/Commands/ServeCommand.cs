@@ -37,7 +37,14 @@ public static class ServeCommand
                 options = options with { BaseDomain = domain };
 
             await using var app = SkiffServer.Build(options);
-            await SkiffServer.StartAsync(app, cancellationToken);
+            try
+            {
+                await SkiffServer.StartAsync(app, cancellationToken);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+            {
+                throw new CliException($"server options: {string.Join("; ", exception.Failures)}", ExitCodes.Usage);
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -1,5 +1,3 @@
-using Skiff.Server.Configuration;
-
 namespace Skiff.Server.Configuration;
 
 /// <summary>How <c>skiff serve</c> runs. Every value has a default that works on one machine.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,10 @@ public static class SkiffServer
 
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton<IValidateOptions<SkiffServerOptions>, SkiffServerOptionsValidator>();
+        services.AddSingleton<IOptionsFactory<SkiffServerOptions>>(provider =>
+            new GivenOptionsFactory<SkiffServerOptions>(options, provider.GetServices<IValidateOptions<SkiffServerOptions>>()));
+        services.AddOptions<SkiffServerOptions>().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<SkiffDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(options.Home, "skiff.db")}").AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EnvironmentStore>();
@@ -106,6 +111,8 @@ public static class SkiffServer
     /// <summary>Prepares the store and the router from what was stored, then starts listening. Returns the bound address.</summary>
     public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        // Before the store or the engine is touched: the options must be ones the server can honour.
+        _ = app.Services.GetRequiredService<IOptions<SkiffServerOptions>>().Value;
         var store = app.Services.GetRequiredService<EnvironmentStore>();
         await store.InitializeAsync(cancellationToken);
         await store.CloseInterruptedDeploymentsAsync(cancellationToken);
