@@ -112,14 +112,16 @@ public sealed class PullRequestServer : IAsyncLifetime, IAsyncDisposable
         return (response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone());
     }
 
-    /// <summary>Waits until the environment serves <paramref name="sha"/> (Ready) or failed at it.</summary>
+    /// <summary>Waits until the environment serves <paramref name="sha"/> (Ready) or failed at it for good (not a failure the server is retrying).</summary>
     public async Task<EnvironmentDto> WaitForShaAsync(string environment, string sha, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
         while (true)
         {
             var current = await Server.GetAsync(environment);
-            if (current is { PullRequest.Sha: var at, Phase: "Ready" or "Failed" } && at == sha && current.ObservedGeneration >= current.Generation)
+            // A failure that may pass (a fetch on a busy host) is retried by the server: it is not the outcome yet.
+            var retrying = current?.Error?.Message.Contains("(retrying in", StringComparison.Ordinal) == true;
+            if (current is { PullRequest.Sha: var at, Phase: "Ready" or "Failed" } && at == sha && current.ObservedGeneration >= current.Generation && !retrying)
                 return current;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{environment} did not reach {sha[..7]}: {current?.Phase} at {current?.PullRequest?.Sha}");

@@ -31,8 +31,9 @@ public sealed class TwoOwnersTests
             Assert.Equal(acmeEnvironment, acmeBody.GetProperty("environment").GetString());
             Assert.Equal(otherEnvironment, otherBody.GetProperty("environment").GetString());
             var acme = await pr.WaitForShaAsync(acmeEnvironment, acmeSha);
-            Assert.Equal("Ready", acme.Phase.ToString());
-            Assert.Equal("Ready", (await pr.WaitForShaAsync(otherEnvironment, otherSha)).Phase.ToString());
+            Assert.True(acme.Phase == "Ready", $"{acme.Error?.Service}: {acme.Error?.Message} {string.Join(" | ", acme.Error?.LogTail ?? [])}");
+            var otherReady = await pr.WaitForShaAsync(otherEnvironment, otherSha);
+            Assert.True(otherReady.Phase == "Ready", $"{otherReady.Error?.Service}: {otherReady.Error?.Message} {string.Join(" | ", otherReady.Error?.LogTail ?? [])}");
 
             // Two databases: a row written into acme's is served by acme's shop only.
             var acmeDb = acme.Services.Single(s => s.Name == "db").ContainerId!;
